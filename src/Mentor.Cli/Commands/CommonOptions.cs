@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Mentor.Backbones;
+using Mentor.Features;
+using Mentor.Imaging;
+
+namespace Mentor.Cli.Commands;
+
+/// <summary>Flags shared by every command that extracts features.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Backbone { get; } = new("--backbone")
+    {
+        Description = $"Pre-trained backbone ({string.Join(", ", BackboneRegistry.Names)})",
+        DefaultValueFactory = _ => BackboneRegistry.DefaultName,
+    };
+
+    public Option<string?> Cache { get; } = new("--cache")
+    {
+        Description = "Feature cache folder (default: $MENTOR_CACHE, else the user's cache folder)",
+    };
+
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Compute every feature; read and write no cache" };
+
+    public Option<int> BatchSize { get; } = new("--batch-size")
+    {
+        Description = "Images per backbone call",
+        DefaultValueFactory = _ => Features.ExtractionOptions.Default.BatchSize,
+    };
+
+    public Option<string?> Resize { get; } = new("--resize")
+    {
+        Description = "Resize rule: crop (short side to the input, centre crop), crop0.875 (256 -> 224), stretch; default: the backbone's",
+    };
+
+    public Option<bool> Strict { get; } = new("--strict") { Description = "Fail on any unusable file instead of skipping it" };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object instead of tables" };
+
+    public CommonOptions()
+    {
+        BatchSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 256) result.AddError("--batch-size must be between 1 and 256.");
+        });
+        Resize.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is null) return;
+            try { ResizeRule.Parse(text); }
+            catch (ArgumentException e) { result.AddError($"--resize: {e.Message.Split(" (Parameter")[0]}."); }
+        });
+        Backbone.Validators.Add(result =>
+        {
+            var name = result.GetValueOrDefault<string>();
+            if (!BackboneRegistry.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                result.AddError($"--backbone: unknown backbone '{name}'; available: {string.Join(", ", BackboneRegistry.Names)}.");
+        });
+    }
+
+    public void AddTo(Command command, bool withJson = true)
+    {
+        command.Add(Backbone);
+        command.Add(Cache);
+        command.Add(NoCache);
+        command.Add(BatchSize);
+        command.Add(Resize);
+        command.Add(Strict);
+        if (withJson) command.Add(Json);
+    }
+
+    /// <summary>Loads the chosen backbone (owned by the caller).</summary>
+    public Backbone LoadBackbone(ParseResult parse)
+    {
+        var resize = parse.GetValue(Resize) is { } text ? ResizeRule.Parse(text) : null;
+        return Mentor.Backbones.Backbone.Load(parse.GetValue(Backbone)!, BackboneOptions.Default with { Resize = resize, CacheDirectory = parse.GetValue(Cache) });
+    }
+
+    public FeatureCache? OpenCache(ParseResult parse) =>
+        parse.GetValue(NoCache) ? null : new FeatureCache(parse.GetValue(Cache) ?? MentorPaths.DefaultCacheDirectory);
+
+    public ExtractionOptions ExtractionOptions(ParseResult parse) =>
+        Features.ExtractionOptions.Default with { BatchSize = parse.GetValue(BatchSize) };
+}

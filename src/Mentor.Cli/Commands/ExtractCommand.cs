@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json;
+using Mentor.Cli.Terminal;
+using Mentor.Data;
+using Mentor.Features;
+using Spectre.Console;
+
+namespace Mentor.Cli.Commands;
+
+/// <summary><c>mentor extract &lt;dir&gt; [-o features.parquet]</c>: backbone features of an image folder, cached, optionally written to Parquet.</summary>
+internal static class ExtractCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var common = new CommonOptions();
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "Image folder: one sub-folder per class (dir/<label>/*.jpg)" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write path, label and features of every image to this Parquet file" };
+        var command = new Command("extract", "Run a folder of labelled images through the backbone and cache the features") { folder, output };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var dataset = ImageFolderDataset.Open(parse.GetValue(folder)!.FullName);
+            using var backbone = common.LoadBackbone(parse);
+            var extractor = new FeatureExtractor(backbone, common.OpenCache(parse), common.ExtractionOptions(parse));
+            var features = await ProgressBars.RunAsync(context.Status, "extracting", dataset.Images.Count,
+                progress => extractor.ExtractAsync(dataset, parse.GetValue(common.Strict), progress, cancellation)).ConfigureAwait(false);
+
+            var outputPath = parse.GetValue(output)?.FullName;
+            if (outputPath is not null)
+            {
+                var metadata = new Dictionary<string, string>
+                {
+                    ["mentor.backbone"] = backbone.Identity,
+                    ["mentor.preprocessing"] = backbone.Preprocessing.Id,
+                    ["mentor.labels"] = JsonSerializer.Serialize(dataset.Labels),
+                };
+                await ParquetFeatureWriter.WriteAsync(outputPath, features, metadata, cancellation).ConfigureAwait(false);
+            }
+            var summary = ExtractionSummary.From(dataset, features, backbone.Spec.Name, outputPath);
+            if (parse.GetValue(common.Json)) await context.Out.WriteLineAsync(JsonSerializer.Serialize(summary, JsonOutput.Options)).ConfigureAwait(false);
+            else summary.Render(context.Console);
+            return MentorApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Mentor.Cli.Commands;
+
+namespace Mentor.Cli;
+
+/// <summary>The <c>mentor</c> command tree and its exit codes.</summary>
+public static class MentorApp
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+    /// <summary>Bad input the user can fix (message printed as one line).</summary>
+    public const int UserError = 1;
+    /// <summary>Bad command-line syntax or flags.</summary>
+    public const int UsageError = 2;
+    /// <summary>Stopped by Ctrl+C.</summary>
+    public const int Cancelled = 130;
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var context = new CommandContext(stdout, stderr);
+        return new RootCommand("mentor: transfer learning for .NET. Pre-trained backbones, cached features, heads trained in seconds.")
+        {
+            ExtractCommand.Create(context),
+            BenchCommand.Create(context),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await stderr.WriteLineAsync($"mentor: {error.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync("Run 'mentor --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("mentor: cancelled; finished work is kept in the cache.").ConfigureAwait(false);
+            return Cancelled;
+        }
+        catch (MentorException e)
+        {
+            await stderr.WriteLineAsync($"mentor: {e.Message}").ConfigureAwait(false);
+            return UserError;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Mentor.Cli;
+
+return await MentorApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,24 @@
+namespace Mentor.Features;
+
+/// <summary>Features of a list of files, in the order given; a skipped file's entry is null.</summary>
+public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] features, IReadOnlyList<SkippedFile> skipped, int cacheHits, TimeSpan elapsed)
+{
+    public IReadOnlyList<string> Paths { get; } = paths;
+
+    /// <summary>One vector per path, or null where the file was skipped.</summary>
+    public IReadOnlyList<float[]?> Features { get; } = features;
+
+    /// <summary>Files that gave no features, with reasons, in path order.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; } = skipped;
+
+    /// <summary>Vectors read from the cache rather than computed.</summary>
+    public int CacheHits { get; } = cacheHits;
+
+    /// <summary>Vectors computed by the backbone.</summary>
+    public int Computed => Paths.Count - Skipped.Count - CacheHits;
+
+    public TimeSpan Elapsed { get; } = elapsed;
+
+    /// <summary>Files with features per second of wall-clock time.</summary>
+    public double ImagesPerSecond => Elapsed.TotalSeconds > 0 ? (Paths.Count - Skipped.Count) / Elapsed.TotalSeconds : 0;
+}

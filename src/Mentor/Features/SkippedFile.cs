@@ -1,0 +1,4 @@
+namespace Mentor.Features;
+
+/// <summary>A file that gave no features, and why.</summary>
+public sealed record SkippedFile(string Path, string Reason);

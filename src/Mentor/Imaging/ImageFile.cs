@@ -1,0 +1,27 @@
+namespace Mentor.Imaging;
+
+/// <summary>Reads image files, turning I/O failures into <see cref="ImageDecodeException"/>s that name the file.</summary>
+public static class ImageFile
+{
+    /// <summary>Files larger than this are refused unread: no supported image of at most 100 megapixels needs more.</summary>
+    public const long MaxBytes = 1L << 30;
+
+    public static byte[] Read(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) throw new ImageDecodeException(path, "file not found");
+            if (info.Length > MaxBytes) throw new ImageDecodeException(path, $"file is {info.Length / (1 << 20)} MB, over the {MaxBytes >> 20} MB limit");
+            return File.ReadAllBytes(path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new ImageDecodeException(path, "cannot read the file (permission denied); check its permissions");
+        }
+        catch (IOException e)
+        {
+            throw new ImageDecodeException(path, $"cannot read the file ({e.Message})");
+        }
+    }
+}

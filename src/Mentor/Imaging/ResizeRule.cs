@@ -1,0 +1,77 @@
+namespace Mentor.Imaging;
+
+/// <summary>How an image of any shape becomes the backbone's square input.</summary>
+public enum ResizeMode
+{
+    /// <summary>Scale the short side to <c>size / CropFraction</c> keeping the aspect ratio, then take the centre square.</summary>
+    ShortSideCenterCrop,
+
+    /// <summary>Scale both sides to the input size, distorting the aspect ratio; nothing is cut off.</summary>
+    Stretch,
+}
+
+/// <summary>The resampling filter used when scaling.</summary>
+public enum ResizeFilter
+{
+    /// <summary>Bilinear from the nearest 2x2 pixels: fast; some aliasing when shrinking by more than 2.</summary>
+    Bilinear,
+
+    /// <summary>Bilinear between mipmap levels: anti-aliased, about 5 times slower.</summary>
+    Smooth,
+}
+
+/// <summary>A resize-and-crop rule. <see cref="Id"/> names it in cache keys and model metadata.</summary>
+/// <param name="Mode">Whether to crop or stretch.</param>
+/// <param name="CropFraction">For crops, the share of the resized short side kept (1: short side = input size; 0.875: 256 -> 224).</param>
+/// <param name="Filter">The resampling filter.</param>
+public sealed record ResizeRule(ResizeMode Mode, double CropFraction = 1.0, ResizeFilter Filter = ResizeFilter.Bilinear)
+{
+    /// <summary>Short side to the input size, centre crop: what ML.NET and the reference linear probe use.</summary>
+    public static ResizeRule CenterCrop { get; } = new(ResizeMode.ShortSideCenterCrop);
+
+    /// <summary>Short side to input / 0.875 (256 for 224), centre crop: the torchvision evaluation recipe.</summary>
+    public static ResizeRule CenterCrop875 { get; } = new(ResizeMode.ShortSideCenterCrop, 0.875);
+
+    /// <summary>Whole image squeezed to the square input.</summary>
+    public static ResizeRule StretchToFit { get; } = new(ResizeMode.Stretch);
+
+    public string Id => (Mode == ResizeMode.Stretch ? "stretch" : FormattableString.Invariant($"crop{CropFraction:0.###}"))
+        + (Filter == ResizeFilter.Smooth ? "-smooth" : "");
+
+    /// <summary>
+    /// Parses an <see cref="Id"/> (also the CLI spelling): <c>crop</c>, <c>crop0.875</c>, <c>stretch</c>,
+    /// each optionally followed by <c>-smooth</c> for the anti-aliased filter.
+    /// </summary>
+    public static ResizeRule Parse(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var text = id.Trim().ToLowerInvariant();
+        var filter = ResizeFilter.Bilinear;
+        if (text.EndsWith("-smooth", StringComparison.Ordinal))
+        {
+            filter = ResizeFilter.Smooth;
+            text = text[..^"-smooth".Length];
+        }
+        if (text == "stretch") return new ResizeRule(ResizeMode.Stretch, 1, filter);
+        if (text.StartsWith("crop", StringComparison.Ordinal))
+        {
+            var rest = text["crop".Length..];
+            if (rest.Length == 0) return new ResizeRule(ResizeMode.ShortSideCenterCrop, 1, filter);
+            if (double.TryParse(rest, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && f is > 0.2 and <= 1)
+                return new ResizeRule(ResizeMode.ShortSideCenterCrop, f, filter);
+        }
+        throw new ArgumentException($"unknown resize rule '{id}'; use crop, crop0.875 or stretch, optionally with -smooth", nameof(id));
+    }
+
+    /// <summary>The size to scale a <paramref name="width"/> x <paramref name="height"/> image to, before the centre crop.</summary>
+    public (int Width, int Height) ScaledSize(int width, int height, int inputSize)
+    {
+        if (Mode == ResizeMode.Stretch) return (inputSize, inputSize);
+        var shortSide = inputSize / CropFraction;
+        var scale = shortSide / Math.Min(width, height);
+        return (Math.Max(inputSize, (int)Math.Round(width * scale)), Math.Max(inputSize, (int)Math.Round(height * scale)));
+    }
+
+    /// <summary>The short side the decoder must deliver at least (for reduced-scale decoding).</summary>
+    public int MinDecodeShortSide(int inputSize) => (int)Math.Ceiling(inputSize / CropFraction);
+}
