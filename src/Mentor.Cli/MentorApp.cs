@@ -12,6 +12,8 @@ public static class MentorApp
     public const int UserError = 1;
     /// <summary>Bad command-line syntax or flags.</summary>
     public const int UsageError = 2;
+    /// <summary>A failure Mentor did not expect (a bug): reported as one line, details with MENTOR_DEBUG=1.</summary>
+    public const int InternalError = 70;
     /// <summary>Stopped by Ctrl+C.</summary>
     public const int Cancelled = 130;
 
@@ -49,6 +51,16 @@ public static class MentorApp
         {
             await stderr.WriteLineAsync($"mentor: {e.Message}").ConfigureAwait(false);
             return UserError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"mentor: {e.Message}; check the path, its permissions and the free disk space.").ConfigureAwait(false);
+            return UserError;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("MENTOR_DEBUG") != "1")
+        {
+            await stderr.WriteLineAsync($"mentor: unexpected error ({e.GetType().Name}: {e.Message.Split('\n')[0]}); rerun with MENTOR_DEBUG=1 for details and report it.").ConfigureAwait(false);
+            return InternalError;
         }
     }
 }

@@ -31,7 +31,8 @@ internal static class ResNet18
     {
         if (!File.Exists(PreprocessPath))
             throw new MentorException($"{PreprocessPath}: the ResNet-18 preprocessing file is missing; rebuild Mentor so that the NuGet package copies it.");
-        var model = ModelProto.Parser.ParseFromFile(PreprocessPath);
+        // Read with sharing: OnnxSharp's ParseFromFile opens exclusively, which fails when two processes start together.
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(PreprocessPath));
         var mean = model.Graph.Initializer.Single(t => t.Name == "MeanImage");
         return mean.FloatData.ToArray();
     }
