@@ -6,7 +6,7 @@ namespace Mentor.Backbones;
 /// A loaded backbone: one ONNX Runtime session with a symbolic batch dimension, run on whole batches.
 /// Owns the session; dispose it. <see cref="Run"/> is not thread-safe: use one caller at a time.
 /// </summary>
-public sealed class Backbone : IDisposable
+public sealed class Backbone : IImageBatchModel, IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
@@ -32,6 +32,8 @@ public sealed class Backbone : IDisposable
     public PreprocessingSpec Preprocessing { get; }
 
     public int FeatureSize => Spec.FeatureSize;
+
+    int IImageBatchModel.OutputSize => FeatureSize;
 
     /// <summary>Loads the registered backbone <paramref name="name"/>.</summary>
     public static Backbone Load(string name, BackboneOptions? options = null) => Load(BackboneRegistry.Get(name), options);

@@ -8,20 +8,21 @@ using Mentor.Imaging;
 namespace Mentor.Features;
 
 /// <summary>
-/// Files to feature vectors, as fast as the backbone allows: a reader hashes each file and answers from the cache
+/// Files to vectors (backbone features, or a classifier's probabilities), as fast as the model allows: a reader hashes each file and answers from the cache
 /// when it can; decoding threads prepare the misses while the backbone runs the previous batch; bounded queues keep
 /// memory flat. New vectors go to the cache. Not thread-safe: one extraction at a time per instance.
 /// </summary>
-public sealed class FeatureExtractor(Backbone backbone, FeatureCache? cache, ExtractionOptions? options = null)
+public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache, ExtractionOptions? options = null)
 {
     private readonly ExtractionOptions _options = options ?? ExtractionOptions.Default;
-    private readonly string _namespace = FeatureKey.NamespaceFor(backbone.Identity, backbone.Preprocessing.Id);
+    private readonly string _namespace = FeatureKey.NamespaceFor(model.Identity, model.Preprocessing.Id);
 
     private sealed record Encoded(int Index, FeatureKey Key, byte[] Bytes);
 
     private sealed record Prepared(int Index, FeatureKey Key, float[] Tensor);
 
-    public Backbone Backbone { get; } = backbone;
+    /// <summary>The network run.</summary>
+    public IImageBatchModel Model { get; } = model;
 
     /// <summary>The cache consulted and filled, or null to compute everything.</summary>
     public FeatureCache? Cache { get; } = cache;
@@ -87,13 +88,13 @@ public sealed class FeatureExtractor(Backbone backbone, FeatureCache? cache, Ext
         private readonly float[]?[] _features = new float[]?[paths.Count];
         private readonly ConcurrentDictionary<int, string> _skipped = new();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly PreprocessingSpec _spec = owner.Backbone.Preprocessing;
+        private readonly PreprocessingSpec _spec = owner.Model.Preprocessing;
         private int _done;
         private int _hits;
 
         public void ReadAndLookUp(ChannelWriter<Encoded> output, CancellationToken cancellation)
         {
-            var size = owner.Backbone.FeatureSize;
+            var size = owner.Model.OutputSize;
             for (var i = 0; i < paths.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -146,7 +147,7 @@ public sealed class FeatureExtractor(Backbone backbone, FeatureCache? cache, Ext
         public void Infer(ChannelReader<Prepared> input, int batchSize, CancellationToken cancellation)
         {
             var length = _spec.TensorLength;
-            var size = owner.Backbone.FeatureSize;
+            var size = owner.Model.OutputSize;
             var inputs = new float[batchSize * length];
             var outputs = new float[batchSize * size];
             var batch = new List<Prepared>(batchSize);
@@ -157,7 +158,7 @@ public sealed class FeatureExtractor(Backbone backbone, FeatureCache? cache, Ext
                     batch[b].Tensor.AsSpan(0, length).CopyTo(inputs.AsSpan(b * length));
                     ArrayPool<float>.Shared.Return(batch[b].Tensor);
                 }
-                owner.Backbone.Run(inputs, batch.Count, outputs);
+                owner.Model.Run(inputs, batch.Count, outputs);
                 for (var b = 0; b < batch.Count; b++)
                 {
                     var vector = outputs.AsSpan(b * size, size).ToArray();

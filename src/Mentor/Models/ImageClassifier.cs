@@ -1,0 +1,93 @@
+using Mentor.Backbones;
+using Mentor.Features;
+using Mentor.Imaging;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Mentor.Models;
+
+/// <summary>
+/// A trained Mentor model loaded for prediction: one ONNX Runtime session over the whole file (backbone, head,
+/// softmax). Owns the session; dispose it. <see cref="Run"/> is not thread-safe; the predict methods lock.
+/// </summary>
+public sealed class ImageClassifier : IImageBatchModel, IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly object _gate = new();
+
+    private ImageClassifier(string path, ModelMetadata metadata, InferenceSession session)
+    {
+        Path = path;
+        Metadata = metadata;
+        _session = session;
+        _inputNames = [metadata.Input.Name];
+        _outputNames = [metadata.Input.ProbabilitiesOutput];
+        Preprocessing = new PreprocessingSpec(metadata.Input.Size, ChannelOrder.Rgb, 1f, () => [0f, 0f, 0f], null, ResizeRule.Parse(metadata.Input.Resize));
+    }
+
+    public string Path { get; }
+
+    public ModelMetadata Metadata { get; }
+
+    public IReadOnlyList<string> Labels => Metadata.Labels;
+
+    /// <summary>RGB 0..255 at the model's input size, resized per its metadata: the graph does the rest.</summary>
+    public PreprocessingSpec Preprocessing { get; }
+
+    public string Identity => $"model:sha256:{Metadata.GraphSha256}";
+
+    public int OutputSize => Labels.Count;
+
+    /// <summary>Loads and checks a model file; <see cref="ModelFileException"/> names any problem.</summary>
+    public static ImageClassifier Load(string path, BackboneOptions? options = null)
+    {
+        var (bytes, metadata) = ModelFile.Read(path);
+        options ??= BackboneOptions.Default;
+        using var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(bytes, sessionOptions);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelFileException(path, $"ONNX Runtime cannot load it ({e.Message.Split('\n')[0].Trim()}); train the model again.");
+        }
+        return new ImageClassifier(System.IO.Path.GetFullPath(path), metadata, session);
+    }
+
+    public void Run(float[] inputs, int count, float[] outputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputs);
+        var size = Preprocessing.InputSize;
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, inputs.AsMemory(0, count * Preprocessing.TensorLength), [count, 3, size, size]);
+        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, outputs.AsMemory(0, count * OutputSize), [count, OutputSize]);
+        using var runOptions = new RunOptions();
+        _session.Run(runOptions, _inputNames, [input], _outputNames, [output]);
+    }
+
+    /// <summary>Class probabilities for one encoded image (thread-safe).</summary>
+    /// <exception cref="ImageDecodeException">The bytes are not a usable image.</exception>
+    public float[] PredictProbabilities(byte[] encoded, string name)
+    {
+        var tensor = new float[Preprocessing.TensorLength];
+        ImagePreparer.Prepare(encoded, name, Preprocessing, tensor);
+        var probabilities = new float[OutputSize];
+        lock (_gate) Run(tensor, 1, probabilities);
+        return probabilities;
+    }
+
+    /// <summary>The <paramref name="top"/> most probable labels for the image file at <paramref name="path"/> (thread-safe).</summary>
+    public IReadOnlyList<LabelScore> Predict(string path, int top = 5) =>
+        LabelScore.Top(PredictProbabilities(ImageFile.Read(path), path), Labels, top);
+
+    public void Dispose() => _session.Dispose();
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Mentor.Models;
+
+/// <summary>
+/// What a Mentor model file says about itself, stored as JSON under the ONNX metadata key <c>mentor</c>:
+/// enough to prepare its input (resize rule, input size), name its outputs, and tell where it came from.
+/// </summary>
+public sealed record ModelMetadata
+{
+    /// <summary>The format this Mentor writes; files with a higher number are refused.</summary>
+    public const int CurrentFormat = 1;
+
+    /// <summary>The ONNX metadata key holding the JSON.</summary>
+    public const string Key = "mentor";
+
+    public int Format { get; init; } = CurrentFormat;
+    public string MentorVersion { get; init; } = "";
+    public DateTimeOffset Created { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Registry name of the backbone, e.g. resnet18.</summary>
+    public string Backbone { get; init; } = "";
+
+    /// <summary>Name and SHA-256 of the backbone's weights as trained.</summary>
+    public string BackboneIdentity { get; init; } = "";
+
+    /// <summary><c>logistic</c> or <c>knn</c>.</summary>
+    public string Head { get; init; } = "";
+
+    public ModelInput Input { get; init; } = new();
+
+    /// <summary>SHA-256 of the serialised ONNX graph, to detect a damaged or altered file.</summary>
+    public string GraphSha256 { get; init; } = "";
+
+    /// <summary>The options the model was trained with (free-form).</summary>
+    public JsonObject Training { get; init; } = [];
+
+    /// <summary>Validation and test metrics at training time (free-form).</summary>
+    public JsonObject Metrics { get; init; } = [];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Parses the JSON; null when it is not valid metadata.</summary>
+    public static ModelMetadata? FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelMetadata>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>How to feed a Mentor model: an NCHW float tensor of RGB values 0..255, resized and cropped per <see cref="Resize"/>.</summary>
+public sealed record ModelInput
+{
+    public string Name { get; init; } = "image";
+    public int Size { get; init; } = 224;
+    public string ChannelOrder { get; init; } = "rgb";
+    public string Range { get; init; } = "0..255";
+
+    /// <summary>A <see cref="Imaging.ResizeRule"/> id, e.g. <c>crop1</c> (short side to the size, centre crop).</summary>
+    public string Resize { get; init; } = "crop1";
+
+    public string ProbabilitiesOutput { get; init; } = "probabilities";
+    public string FeaturesOutput { get; init; } = "features";
+}
