@@ -23,6 +23,8 @@ public static class MentorApp
         return new RootCommand("mentor: transfer learning for .NET. Pre-trained backbones, cached features, heads trained in seconds.")
         {
             ExtractCommand.Create(context),
+            EvaluateCommand.Create(context),
+            PredictCommand.Create(context),
             BenchCommand.Create(context),
         };
     }

@@ -26,7 +26,8 @@ public static class TorchRuntime
 
     /// <summary>
     /// Sets libtorch's intra-op thread count until the returned scope is disposed (then restores it);
-    /// null leaves it unchanged. The caller disposes the scope.
+    /// null leaves it unchanged. The count is process-wide: scopes on concurrent threads race. The caller
+    /// disposes the scope.
     /// </summary>
     public static IDisposable UseThreads(int? threads)
     {

@@ -12,7 +12,7 @@ namespace Mentor.Training.Heads;
 /// float32 with libtorch, one matrix product forward and one backward for all problems together.
 /// Owns its tensors: dispose it.
 /// </summary>
-public sealed class SoftmaxObjective : IDisposable
+internal sealed class SoftmaxObjective : IDisposable
 {
     readonly Tensor x;          // [n, d+1] standardised rows, trailing ones
     readonly Tensor oneHot;     // [n, 1, k]
@@ -65,10 +65,8 @@ public sealed class SoftmaxObjective : IDisposable
     public double L2Strength(double c, int problem) => 1 / (c * weightSums[problem]);
 
     /// <summary>Sum over problems of their objectives; writes the gradient.</summary>
-    public static int Calls; public static System.Diagnostics.Stopwatch Clock = new();
     public double Evaluate(double[] theta, double[] gradient)
     {
-        Calls++; Clock.Start(); try {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var t = Parameters(theta);
@@ -82,7 +80,6 @@ public sealed class SoftmaxObjective : IDisposable
         var values = g.data<float>().ToArray();
         for (int i = 0; i < gradient.Length; i++) gradient[i] = values[i];
         return data + regularisation;
-        } finally { Clock.Stop(); }
     }
 
     /// <summary>Log-probabilities of every row under every problem's parameters, [n x p x k], copied out.</summary>

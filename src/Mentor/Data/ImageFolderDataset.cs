@@ -40,9 +40,9 @@ public sealed class ImageFolderDataset
 
     /// <summary>
     /// Reads <paramref name="root"/>. Throws <see cref="DatasetException"/> when the folder is missing,
-    /// has fewer than two class folders, or a class folder holds no files.
+    /// has fewer than <paramref name="minimumClasses"/> class folders (two for training), or a class folder holds no files.
     /// </summary>
-    public static ImageFolderDataset Open(string root)
+    public static ImageFolderDataset Open(string root, int minimumClasses = 2)
     {
         ArgumentNullException.ThrowIfNull(root);
         var full = Path.GetFullPath(root);
@@ -57,7 +57,7 @@ public sealed class ImageFolderDataset
             .ToList();
         var labels = classDirs.Select(d => Path.GetFileName(d)!).ToList();
         ThrowIfSplitFolders(root, labels);
-        if (labels.Count < 2)
+        if (labels.Count < minimumClasses)
             throw new DatasetException(labels.Count == 0
                 ? $"{root}: has no class folders; put each class's images in its own sub-folder (root/<label>/*.jpg)."
                 : $"{root}: has only one class folder ('{labels[0]}'); a classifier needs at least two classes.");
