@@ -22,6 +22,7 @@ public static class MentorApp
         var context = new CommandContext(stdout, stderr);
         return new RootCommand("mentor: transfer learning for .NET. Pre-trained backbones, cached features, heads trained in seconds.")
         {
+            TrainCommand.Create(context),
             ExtractCommand.Create(context),
             EvaluateCommand.Create(context),
             PredictCommand.Create(context),

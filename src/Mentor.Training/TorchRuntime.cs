@@ -18,8 +18,8 @@ public static class TorchRuntime
             throw new TorchUnavailableException(
                 "TorchSharp's native library (libtorch) failed to load, so nothing can be trained. " +
                 "On Linux with a libstdc++ older than GCC 13's (e.g. Debian 12), the project that runs training must import " +
-                "build/TorchSharpNativeFix.targets, which patches libLibTorchSharp.so in its output; rebuild it (needs g++). " +
-                "Cause: " + failure.Message,
+                "build/TorchSharpNativeFix.targets, which patches libLibTorchSharp.so in its output; then rebuild it. " +
+                "Cause: " + failure.Message.Split('\n')[0],
                 failure);
         }
     }
@@ -48,7 +48,7 @@ public static class TorchRuntime
         }
         catch (Exception e) when (e is NotSupportedException or DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {
-            return e;
+            return e is TypeInitializationException { InnerException: { } inner } ? inner : e;
         }
     }
 

@@ -35,8 +35,9 @@ internal sealed class SoftmaxObjective : IDisposable
         x = tensor(rows, [n, width]);
         using (var labelTensor = tensor(labels.Select(l => (long)l).ToArray(), [n]))
         using (var hot = nn.functional.one_hot(labelTensor, k))
+        using (var hotFloat = hot.to_type(ScalarType.Float32))
         {
-            oneHot = hot.to_type(ScalarType.Float32).view(n, 1, k);
+            oneHot = hotFloat.view(n, 1, k);
         }
         weightSums = new double[p];
         for (int i = 0; i < n; i++) for (int q = 0; q < p; q++) weightSums[q] += problemWeights[i * p + q];

@@ -51,6 +51,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         var preprocessing = options.Resize is null ? spec.Preprocessing : spec.Preprocessing.WithResize(options.Resize);
         var backbone = new Backbone(spec, identity, session, preprocessing);
         backbone.CheckSignature();
+        NativeHeap.Trim();
         return backbone;
     }
 
@@ -76,6 +77,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     {
         _session.Dispose();
         _runOptions.Dispose();
+        NativeHeap.Trim();
     }
 
     // Loads the prepared (batch-ready) copy from the cache folder; remakes it once if it is damaged.

@@ -22,6 +22,7 @@ public static class ClassifierFile
             throw new ArgumentException($"the head has {head.ClassCount} classes but {metadata.Labels.Count} labels were given");
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        AtomicFile.WriteAllBytes(full, ClassifierExporter.Export(backbone, head, metadata with { Head = head.Kind, MentorVersion = MentorVersion }));
+        var complete = metadata with { Head = head.Kind, MentorVersion = MentorVersion };
+        AtomicFile.Write(full, stream => ClassifierExporter.Export(backbone, head, complete, stream));
     }
 }

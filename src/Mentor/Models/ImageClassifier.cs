@@ -60,6 +60,7 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
         {
             throw new ModelFileException(path, $"ONNX Runtime cannot load it ({e.Message.Split('\n')[0].Trim()}); train the model again.");
         }
+        NativeHeap.Trim();
         return new ImageClassifier(System.IO.Path.GetFullPath(path), metadata, session);
     }
 

@@ -12,9 +12,12 @@ namespace Mentor.Models.Export;
 /// </summary>
 internal static class ClassifierExporter
 {
-    public static byte[] Export(BackboneSpec backbone, ClassifierHead head, ModelMetadata metadata)
+    /// <summary>Writes the model to <paramref name="destination"/>.</summary>
+    public static void Export(BackboneSpec backbone, ClassifierHead head, ModelMetadata metadata, Stream destination)
     {
-        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(backbone.ModelPath));
+        ModelProto model;
+        using (var source = new FileStream(backbone.ModelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
+            model = ModelProto.Parser.ParseFrom(source);
         var graph = model.Graph;
         var builder = new GraphBuilder(graph);
         graph.ValueInfo.Clear();
@@ -35,7 +38,7 @@ internal static class ClassifierExporter
         graph.Name = "mentor_classifier";
         graph.DocString = $"Mentor image classifier: {backbone.Name} backbone, {head.Kind} head, {head.ClassCount} classes.";
 
-        var graphSha = Convert.ToHexStringLower(SHA256.HashData(graph.ToByteArray()));
+        var graphSha = HashOf(graph);
         model.ProducerName = "Mentor";
         model.ProducerVersion = metadata.MentorVersion;
         model.DocString = "Input 'image': float [N,3,H,W], RGB 0..255, resized and centre-cropped as the 'mentor' metadata says. "
@@ -43,7 +46,16 @@ internal static class ClassifierExporter
         model.MetadataProps.Clear();
         model.MetadataProps.Add(new StringStringEntryProto { Key = ModelMetadata.Key, Value = (metadata with { GraphSha256 = graphSha }).ToJson() });
         model.MetadataProps.Add(new StringStringEntryProto { Key = "labels", Value = string.Join("\n", metadata.Labels) });
-        return model.ToByteArray();
+        model.WriteTo(destination);
+    }
+
+    // Hashes the serialised graph as it is written, without holding another copy of the weights.
+    private static string HashOf(GraphProto graph)
+    {
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+            graph.WriteTo(hashing);
+        return Convert.ToHexStringLower(sha.Hash!);
     }
 
     // RGB 0..255 -> the backbone's own input: channel order, scale, mean (per channel or image), std.

@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Attributes;
+using Mentor.Backbones;
+using Mentor.Imaging;
+
+namespace Mentor.Bench;
+
+/// <summary>Per-photo cost of each step from JPEG bytes to the ResNet-18 input tensor (one thread).</summary>
+[MemoryDiagnoser]
+public class ImagePreparationBenchmarks
+{
+    private byte[][] _photos = [];
+    private readonly float[] _tensor = new float[3 * 224 * 224];
+    private PreprocessingSpec _bilinear = null!;
+    private PreprocessingSpec _smooth = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _photos = BenchData.ClothingPhotos(32).Select(File.ReadAllBytes).ToArray();
+        _bilinear = BackboneRegistry.Get("resnet18").Preprocessing;
+        _smooth = _bilinear.WithResize(_bilinear.Resize with { Filter = ResizeFilter.Smooth });
+        _ = _bilinear.Mean;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 32)]
+    public void Decode()
+    {
+        foreach (var photo in _photos) ImageDecoder.Decode(photo, "photo", 224).Dispose();
+    }
+
+    [Benchmark(OperationsPerInvoke = 32)]
+    public void PrepareBilinear()
+    {
+        foreach (var photo in _photos) Features.ImagePreparer.Prepare(photo, "photo", _bilinear, _tensor);
+    }
+
+    [Benchmark(OperationsPerInvoke = 32)]
+    public void PrepareSmooth()
+    {
+        foreach (var photo in _photos) Features.ImagePreparer.Prepare(photo, "photo", _smooth, _tensor);
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Mentor.Cli.Terminal;
+using Mentor.Training;
+using Spectre.Console;
+
+namespace Mentor.Cli.Commands;
+
+/// <summary>
+/// <c>mentor train &lt;train-dir&gt; [--val &lt;dir&gt; | --val-fraction F] [--test &lt;dir&gt;] [--head logistic|knn] [--seed N] -o model.onnx [--json]</c>.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var common = new CommonOptions();
+        var trainDir = new Argument<DirectoryInfo>("train-dir") { Description = "Training images: one sub-folder per class (dir/<label>/*.jpg)" };
+        var val = new Option<DirectoryInfo?>("--val") { Description = "Validation folder (chooses the head's settings; reported)" };
+        var valFraction = new Option<double>("--val-fraction") { Description = "Without --val: share of each class held out for validation (0: cross-validate instead)" };
+        var test = new Option<DirectoryInfo?>("--test") { Description = "Test folder, only measured" };
+        var head = new Option<HeadKind>("--head") { Description = "logistic (default) or knn", DefaultValueFactory = _ => HeadKind.Logistic };
+        var seed = new Option<int>("--seed") { Description = "Seed for splits and cross-validation", DefaultValueFactory = _ => 42 };
+        var balance = new Option<bool>("--balance") { Description = "Class-balanced weights for skewed datasets" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Model file to write (.onnx)", Required = true };
+        valFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--val-fraction must be at least 0 and below 0.9."); });
+        var command = new Command("train", "Train a classifier on backbone features and write it as one ONNX file")
+        {
+            trainDir, val, valFraction, test, head, seed, balance, output,
+        };
+        common.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(val) is not null && r.GetValue(valFraction) > 0) r.AddError("use either --val or --val-fraction, not both.");
+        });
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new ClassifierTrainingOptions
+            {
+                Backbone = parse.GetValue(common.Backbone)!,
+                Head = parse.GetValue(head),
+                Seed = parse.GetValue(seed),
+                ValidationFraction = parse.GetValue(valFraction),
+                Balance = parse.GetValue(balance),
+                Strict = parse.GetValue(common.Strict),
+                CacheDirectory = parse.GetValue(common.Cache),
+                UseCache = !parse.GetValue(common.NoCache),
+                Resize = parse.GetValue(common.Resize) is { } resize ? Imaging.ResizeRule.Parse(resize) : null,
+                BatchSize = parse.GetValue(common.BatchSize),
+            };
+            var modelPath = parse.GetValue(output)!.FullName;
+            var trainer = new ClassifierTrainer(options);
+            var trained = await ProgressBars.RunPhasesAsync(context.Status, progress => trainer.FitAsync(
+                parse.GetValue(trainDir)!.FullName, parse.GetValue(val)?.FullName, parse.GetValue(test)?.FullName,
+                new Forward(p => progress.Report((p.Phase, p.Extraction))), cancellation)).ConfigureAwait(false);
+            trained.Save(modelPath);
+
+            var report = TrainingReport.From(trained, modelPath);
+            if (parse.GetValue(common.Json)) await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
+            else report.Render(context.Console, trained);
+            return MentorApp.Ok;
+        });
+        return command;
+    }
+
+    private sealed class Forward(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

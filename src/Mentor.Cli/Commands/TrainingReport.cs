@@ -1,0 +1,65 @@
+using Mentor.Cli.Terminal;
+using Mentor.Features;
+using Mentor.Training;
+using Spectre.Console;
+
+namespace Mentor.Cli.Commands;
+
+/// <summary>The JSON of <c>train --json</c>, and its table form.</summary>
+internal sealed record TrainingReport(
+    string Model,
+    string Backbone,
+    string Head,
+    string Chosen,
+    IReadOnlyList<string> Labels,
+    EvaluationReport? Validation,
+    EvaluationReport? Test,
+    double TrainSeconds,
+    double TotalSeconds,
+    int Images,
+    int TrainImages,
+    int? ValidationImages,
+    int? TestImages,
+    int CacheHits,
+    IReadOnlyList<SkippedFile> Skipped)
+{
+    public static TrainingReport From(TrainedClassifier trained, string modelPath)
+    {
+        var splits = new[] { trained.Train, trained.Validation, trained.Test }.Where(s => s is not null).Select(s => s!).ToList();
+        return new TrainingReport(
+            modelPath,
+            trained.Backbone.Name,
+            trained.Head.Kind,
+            trained.ChosenSetting,
+            trained.Labels,
+            Evaluation(trained.Validation),
+            Evaluation(trained.Test),
+            Math.Round(trained.FitSeconds, 3),
+            Math.Round(trained.TotalSeconds, 3),
+            splits.Sum(s => s.Images),
+            trained.Train.Images,
+            trained.Validation?.Images,
+            trained.Test?.Images,
+            splits.Sum(s => s.CacheHits),
+            splits.SelectMany(s => s.Skipped).ToList());
+    }
+
+    private static EvaluationReport? Evaluation(SplitSummary? split) =>
+        split?.Metrics is { } metrics ? new EvaluationReport(metrics, split.Skipped) : null;
+
+    public void Render(IAnsiConsole console, TrainedClassifier trained)
+    {
+        if (trained.Validation?.Metrics is { } validation) MetricsView.Render(console, $"validation ({trained.Validation.Root})", validation);
+        if (trained.Test?.Metrics is { } test) MetricsView.Render(console, $"test ({trained.Test.Root})", test);
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumns("", "");
+        table.AddRow("Model", Markup.Escape(Model));
+        table.AddRow("Backbone / head", $"{Backbone} / {Head} ({Markup.Escape(Chosen)})");
+        table.AddRow("Images", $"{Images} (train {TrainImages}, validation {ValidationImages?.ToString() ?? "-"}, test {TestImages?.ToString() ?? "-"}); {CacheHits} from the cache");
+        table.AddRow("Head fitting", $"{TrainSeconds:F2} s");
+        table.AddRow("Total", $"{TotalSeconds:F1} s");
+        if (Validation is not null) table.AddRow("Validation accuracy", $"[bold]{Validation.Accuracy:F4}[/]");
+        if (Test is not null) table.AddRow("Test accuracy", $"[bold]{Test.Accuracy:F4}[/]");
+        console.Write(table);
+        ExtractionSummary.RenderSkipped(console, Skipped);
+    }
+}

@@ -1,0 +1,40 @@
+using Mentor.Backbones;
+using Mentor.Imaging;
+
+namespace Mentor.Training;
+
+/// <summary>How <see cref="ClassifierTrainer"/> turns image folders into a classifier.</summary>
+public sealed record ClassifierTrainingOptions
+{
+    /// <summary>Registered backbone name.</summary>
+    public string Backbone { get; init; } = BackboneRegistry.DefaultName;
+
+    public HeadKind Head { get; init; } = HeadKind.Logistic;
+
+    /// <summary>Seeds the validation split and the cross-validation folds: same seed, same model.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Share of each training class held out for validation when no validation folder is given; 0 (default)
+    /// holds nothing out and chooses the head's settings by cross-validation on the training images.
+    /// </summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>Class-balanced weights, for skewed datasets (logistic head).</summary>
+    public bool Balance { get; init; }
+
+    /// <summary>Fail on any unusable file instead of skipping it.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Cache folder for features and prepared backbones; null: <see cref="MentorPaths.DefaultCacheDirectory"/>.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Whether backbone features are read from and written to the cache.</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>Overrides the backbone's resize rule; null: the backbone's default.</summary>
+    public ResizeRule? Resize { get; init; }
+
+    /// <summary>Images per backbone call.</summary>
+    public int BatchSize { get; init; } = Features.ExtractionOptions.Default.BatchSize;
+}

@@ -1,0 +1,7 @@
+using Mentor.Evaluation;
+using Mentor.Features;
+
+namespace Mentor.Training;
+
+/// <summary>One split of a training run: its images, what was skipped, and (for validation and test) the metrics.</summary>
+public sealed record SplitSummary(string Name, string Root, int Images, int CacheHits, IReadOnlyList<SkippedFile> Skipped, ClassificationMetrics? Metrics);

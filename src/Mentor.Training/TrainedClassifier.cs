@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mentor.Backbones;
+using Mentor.Models;
+
+namespace Mentor.Training;
+
+/// <summary>The result of <see cref="ClassifierTrainer.FitAsync"/>: the head, what it was trained on, and how well it does.</summary>
+public sealed class TrainedClassifier(
+    BackboneSpec backbone,
+    string backboneIdentity,
+    PreprocessingSpec preprocessing,
+    ClassifierHead head,
+    IReadOnlyList<string> labels,
+    ClassifierTrainingOptions options,
+    string chosenSetting,
+    SplitSummary train,
+    SplitSummary? validation,
+    SplitSummary? test,
+    double fitSeconds,
+    double totalSeconds)
+{
+    public BackboneSpec Backbone { get; } = backbone;
+    public string BackboneIdentity { get; } = backboneIdentity;
+    public PreprocessingSpec Preprocessing { get; } = preprocessing;
+    public ClassifierHead Head { get; } = head;
+    public IReadOnlyList<string> Labels { get; } = labels;
+    public ClassifierTrainingOptions Options { get; } = options;
+
+    /// <summary>What the search chose, e.g. <c>C=0.01</c> or <c>k=5</c>.</summary>
+    public string ChosenSetting { get; } = chosenSetting;
+
+    public SplitSummary Train { get; } = train;
+    public SplitSummary? Validation { get; } = validation;
+    public SplitSummary? Test { get; } = test;
+
+    /// <summary>Seconds spent fitting the head (search included), featurising excluded.</summary>
+    public double FitSeconds { get; } = fitSeconds;
+
+    /// <summary>Seconds for the whole run, featurising included.</summary>
+    public double TotalSeconds { get; } = totalSeconds;
+
+    /// <summary>Writes the classifier as one ONNX file (backbone, head, softmax, metadata), atomically.</summary>
+    public void Save(string path)
+    {
+        var metadata = new ModelMetadata
+        {
+            Created = DateTimeOffset.UtcNow,
+            Labels = Labels,
+            Backbone = Backbone.Name,
+            BackboneIdentity = BackboneIdentity,
+            Input = new ModelInput { Size = Preprocessing.InputSize, Resize = Preprocessing.Resize.Id },
+            Training = new JsonObject
+            {
+                ["head"] = Head.Kind,
+                ["chosen"] = ChosenSetting,
+                ["seed"] = Options.Seed,
+                ["balance"] = Options.Balance,
+                ["validationFraction"] = Options.ValidationFraction,
+                ["trainImages"] = Train.Images,
+                ["trainRoot"] = Train.Root,
+            },
+            Metrics = new JsonObject
+            {
+                ["validation"] = Summary(Validation),
+                ["test"] = Summary(Test),
+            },
+        };
+        ClassifierFile.Write(path, Backbone, Head, metadata);
+    }
+
+    private static JsonNode? Summary(SplitSummary? split) => split?.Metrics is not { } m ? null : new JsonObject
+    {
+        ["images"] = m.Images,
+        ["accuracy"] = m.Accuracy,
+        ["balancedAccuracy"] = m.BalancedAccuracy,
+        ["macroF1"] = m.MacroF1,
+        ["top5Accuracy"] = m.Top5Accuracy,
+        ["logLoss"] = double.IsFinite(m.LogLoss) ? m.LogLoss : null,
+    };
+}
