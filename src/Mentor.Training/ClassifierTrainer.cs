@@ -17,19 +17,23 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 {
     public ClassifierTrainingOptions Options { get; } = options ?? new ClassifierTrainingOptions();
 
-    /// <summary>Trains on <paramref name="trainDirectory"/>; validation from its own folder or split off; test optional.</summary>
+    /// <summary>Trains on <paramref name="trainDirectory"/>; validation and test each from their own folder, split off, or none.</summary>
     public async Task<TrainedClassifier> FitAsync(string trainDirectory, string? validationDirectory = null, string? testDirectory = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trainDirectory);
         var clock = Stopwatch.StartNew();
         var train = ImageFolderDataset.Open(trainDirectory);
+        ImageFolderDataset? test = null;
+        if (testDirectory is not null)
+            test = Relabel(ImageFolderDataset.Open(testDirectory, minimumClasses: 1), train.Labels);
+        else if (Options.TestFraction > 0)
+            (train, test) = StratifiedSplit.Split(train, Options.TestFraction, Options.Seed);
         ImageFolderDataset? validation = null;
         if (validationDirectory is not null)
             validation = Relabel(ImageFolderDataset.Open(validationDirectory, minimumClasses: 1), train.Labels);
         else if (Options.ValidationFraction > 0)
-            (train, validation) = StratifiedSplit.Split(train, Options.ValidationFraction, Options.Seed);
-        var test = testDirectory is null ? null : Relabel(ImageFolderDataset.Open(testDirectory, minimumClasses: 1), train.Labels);
+            (train, validation) = StratifiedSplit.Split(train, Options.ValidationFraction, Options.Seed + 1);
 
         var (spec, identity, preprocessing, features) = await FeaturiseAll([train, validation, test], progress, cancellation).ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1], features[2]);
@@ -49,17 +53,22 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 
     private (ClassifierHead Head, string Chosen) FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount)
     {
+        var transform = Options.Transform;
+        var trainRows = Transformed(train, transform);
         if (Options.Head == HeadKind.Knn)
         {
-            var knn = new KnnTrainer(new KnnOptions { Seed = Options.Seed }).Fit(train.Features, train.Targets, classCount);
-            return (new KnnHead(knn.Features.Span, knn.Labels.Span, knn.ClassCount, knn.K), $"k={knn.K}");
+            var knn = new KnnTrainer(new KnnOptions { Seed = Options.Seed }).Fit(trainRows, train.Targets, classCount);
+            return (new KnnHead(knn.Features.Span, knn.Labels.Span, knn.ClassCount, knn.K, transform), $"k={knn.K}");
         }
         var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { Seed = Options.Seed, Balance = Options.Balance });
         var linear = validation is null
-            ? trainer.Fit(train.Features, train.Targets, classCount)
-            : trainer.Fit(train.Features, train.Targets, classCount, validation.Features, validation.Targets);
-        return (new LinearHead(linear.Weights.Span, linear.Bias.Span), FormattableString.Invariant($"C={linear.C:G4}"));
+            ? trainer.Fit(trainRows, train.Targets, classCount)
+            : trainer.Fit(trainRows, train.Targets, classCount, Transformed(validation, transform), validation.Targets);
+        return (new LinearHead(linear.Weights.Span, linear.Bias.Span, transform), FormattableString.Invariant($"C={linear.C:G4}"));
     }
+
+    private static float[][] Transformed(DatasetFeatures features, FeatureTransform transform) =>
+        transform == FeatureTransform.None ? features.Features : features.Features.Select(f => ClassifierHead.Apply(transform, f)).ToArray();
 
     // The backbone's session lives only while featurising, so its memory is given back before the head is fitted.
     private async Task<(BackboneSpec, string, PreprocessingSpec, DatasetFeatures?[])> FeaturiseAll(ImageFolderDataset?[] splits,

@@ -20,6 +20,15 @@ public sealed record ClassifierTrainingOptions
     /// </summary>
     public double ValidationFraction { get; init; }
 
+    /// <summary>
+    /// Share of each training class held out as a test set when no test folder is given (seeded, stratified, split
+    /// off before any validation split); 0 (default): no test set.
+    /// </summary>
+    public double TestFraction { get; init; }
+
+    /// <summary>Applied to backbone features before the head (stored in the model); default: square root.</summary>
+    public Models.FeatureTransform Transform { get; init; } = Models.FeatureTransform.Sqrt;
+
     /// <summary>Class-balanced weights, for skewed datasets (logistic head).</summary>
     public bool Balance { get; init; }
 

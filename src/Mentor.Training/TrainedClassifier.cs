@@ -53,10 +53,12 @@ public sealed class TrainedClassifier(
             Training = new JsonObject
             {
                 ["head"] = Head.Kind,
+                ["featureTransform"] = Head.Transform.ToString().ToLowerInvariant(),
                 ["chosen"] = ChosenSetting,
                 ["seed"] = Options.Seed,
                 ["balance"] = Options.Balance,
                 ["validationFraction"] = Options.ValidationFraction,
+                ["testFraction"] = Options.TestFraction,
                 ["trainImages"] = Train.Images,
                 ["trainRoot"] = Train.Root,
             },

@@ -18,19 +18,23 @@ internal static class TrainCommand
         var val = new Option<DirectoryInfo?>("--val") { Description = "Validation folder (chooses the head's settings; reported)" };
         var valFraction = new Option<double>("--val-fraction") { Description = "Without --val: share of each class held out for validation (0: cross-validate instead)" };
         var test = new Option<DirectoryInfo?>("--test") { Description = "Test folder, only measured" };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Without --test: share of each class held out as a test set, only measured" };
         var head = new Option<HeadKind>("--head") { Description = "logistic (default) or knn", DefaultValueFactory = _ => HeadKind.Logistic };
         var seed = new Option<int>("--seed") { Description = "Seed for splits and cross-validation", DefaultValueFactory = _ => 42 };
+        var transform = new Option<Models.FeatureTransform>("--transform") { Description = "Feature transform before the head: sqrt (default) or none", DefaultValueFactory = _ => Models.FeatureTransform.Sqrt };
         var balance = new Option<bool>("--balance") { Description = "Class-balanced weights for skewed datasets" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Model file to write (.onnx)", Required = true };
         valFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--val-fraction must be at least 0 and below 0.9."); });
+        testFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--test-fraction must be at least 0 and below 0.9."); });
         var command = new Command("train", "Train a classifier on backbone features and write it as one ONNX file")
         {
-            trainDir, val, valFraction, test, head, seed, balance, output,
+            trainDir, val, valFraction, test, testFraction, head, transform, seed, balance, output,
         };
         common.AddTo(command);
         command.Validators.Add(r =>
         {
             if (r.GetValue(val) is not null && r.GetValue(valFraction) > 0) r.AddError("use either --val or --val-fraction, not both.");
+            if (r.GetValue(test) is not null && r.GetValue(testFraction) > 0) r.AddError("use either --test or --test-fraction, not both.");
         });
         command.SetAction(async (parse, cancellation) =>
         {
@@ -40,7 +44,9 @@ internal static class TrainCommand
                 Head = parse.GetValue(head),
                 Seed = parse.GetValue(seed),
                 ValidationFraction = parse.GetValue(valFraction),
+                TestFraction = parse.GetValue(testFraction),
                 Balance = parse.GetValue(balance),
+                Transform = parse.GetValue(transform),
                 Strict = parse.GetValue(common.Strict),
                 CacheDirectory = parse.GetValue(common.Cache),
                 UseCache = !parse.GetValue(common.NoCache),

@@ -2,10 +2,15 @@ namespace Mentor.Features;
 
 /// <summary>How the extraction pipeline runs.</summary>
 /// <param name="BatchSize">Images per backbone call.</param>
-/// <param name="DecodeThreads">Threads decoding and resizing images while the backbone runs; 0: half the cores, at least one.</param>
-public sealed record ExtractionOptions(int BatchSize = 8, int DecodeThreads = 0)
+/// <param name="DecodeThreads">Threads decoding and resizing images while the backbone runs; 0: one per core, at most 4.</param>
+/// <remarks>
+/// Defaults measured on 2 cores (ResNet-18, clothing photos): batch 16 with 2 decoding threads ran at 49 images/s end to end
+/// against 54 for the backbone alone; batch 8 or one decoding thread lost 1-3 images/s. Decoding threads mostly wait
+/// on the bounded queue, so they cost little when the backbone is the bottleneck.
+/// </remarks>
+public sealed record ExtractionOptions(int BatchSize = 16, int DecodeThreads = 0)
 {
     public static ExtractionOptions Default { get; } = new();
 
-    internal int EffectiveDecodeThreads => DecodeThreads > 0 ? DecodeThreads : Math.Max(1, Environment.ProcessorCount / 2);
+    internal int EffectiveDecodeThreads => DecodeThreads > 0 ? DecodeThreads : Math.Clamp(Environment.ProcessorCount, 1, 4);
 }

@@ -8,6 +8,11 @@ namespace Mentor.Models;
 /// </summary>
 public abstract class ClassifierHead
 {
+    protected ClassifierHead(FeatureTransform transform) => Transform = transform;
+
+    /// <summary>Applied to raw features before the head proper.</summary>
+    public FeatureTransform Transform { get; }
+
     /// <summary><c>logistic</c> or <c>knn</c>.</summary>
     public abstract string Kind { get; }
 
@@ -17,10 +22,35 @@ public abstract class ClassifierHead
     public abstract int Dimension { get; }
 
     /// <summary>Class probabilities for one raw feature vector, summing to 1.</summary>
-    public abstract float[] PredictProbabilities(ReadOnlySpan<float> features);
+    public float[] PredictProbabilities(ReadOnlySpan<float> features)
+    {
+        CheckDimension(features);
+        return Score(Apply(Transform, features));
+    }
+
+    /// <summary>Probabilities for features already transformed by <see cref="Transform"/>.</summary>
+    protected abstract float[] Score(ReadOnlySpan<float> transformed);
+
+    /// <summary><paramref name="transform"/> applied to a copy of <paramref name="features"/>.</summary>
+    public static float[] Apply(FeatureTransform transform, ReadOnlySpan<float> features)
+    {
+        var result = features.ToArray();
+        if (transform == FeatureTransform.Sqrt)
+            for (var i = 0; i < result.Length; i++) result[i] = MathF.Sqrt(MathF.Max(0f, result[i]));
+        return result;
+    }
 
     /// <summary>Appends ONNX nodes (opset 8) from <paramref name="features"/> [N, D] to <paramref name="probabilities"/> [N, classes].</summary>
-    internal abstract void AppendTo(GraphBuilder graph, string features, string probabilities);
+    internal void AppendTo(GraphBuilder graph, string features, string probabilities)
+    {
+        var input = features;
+        if (Transform == FeatureTransform.Sqrt)
+            input = graph.Node("Sqrt", "head_sqrt_features", [graph.Node("Relu", "head_nonnegative_features", [features])]);
+        AppendHead(graph, input, probabilities);
+    }
+
+    /// <summary>The head proper, from transformed features.</summary>
+    internal abstract void AppendHead(GraphBuilder graph, string features, string probabilities);
 
     /// <summary>Probabilities for many vectors.</summary>
     public float[][] PredictProbabilities(IReadOnlyList<float[]> features)

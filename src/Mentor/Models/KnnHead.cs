@@ -16,7 +16,9 @@ public sealed class KnnHead : ClassifierHead
     /// <param name="labels">Class index per row; copied.</param>
     /// <param name="classes">Number of classes.</param>
     /// <param name="k">Neighbours that vote (1..rows).</param>
-    public KnnHead(ReadOnlySpan<float> normalizedFeatures, ReadOnlySpan<int> labels, int classes, int k)
+    /// <param name="transform">Applied to features before normalising (the stored rows are already transformed).</param>
+    public KnnHead(ReadOnlySpan<float> normalizedFeatures, ReadOnlySpan<int> labels, int classes, int k, FeatureTransform transform = FeatureTransform.None)
+        : base(transform)
     {
         if (labels.Length == 0 || normalizedFeatures.Length % labels.Length != 0)
             throw new ArgumentException($"features ({normalizedFeatures.Length}) must be rows x dimension for {labels.Length} labels", nameof(normalizedFeatures));
@@ -38,9 +40,8 @@ public sealed class KnnHead : ClassifierHead
     /// <summary>Neighbours that vote.</summary>
     public int K { get; }
 
-    public override float[] PredictProbabilities(ReadOnlySpan<float> features)
+    protected override float[] Score(ReadOnlySpan<float> features)
     {
-        CheckDimension(features);
         var norm = 0.0;
         foreach (var v in features) norm += v * v;
         var scale = norm > 0 ? 1 / Math.Sqrt(norm) : 0;
@@ -61,7 +62,7 @@ public sealed class KnnHead : ClassifierHead
         return votes.Select(v => v / total).ToArray();
     }
 
-    internal override void AppendTo(GraphBuilder graph, string features, string probabilities)
+    internal override void AppendHead(GraphBuilder graph, string features, string probabilities)
     {
         var rows = _labels.Length;
         var transposed = new float[_features.Length];

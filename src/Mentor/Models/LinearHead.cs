@@ -2,7 +2,7 @@ using Mentor.Models.Export;
 
 namespace Mentor.Models;
 
-/// <summary>A linear softmax head over raw features: probabilities = softmax(W x + b) (any standardisation folded in).</summary>
+/// <summary>A linear softmax head: probabilities = softmax(W t(x) + b), t the feature transform (any standardisation folded into W, b).</summary>
 public sealed class LinearHead : ClassifierHead
 {
     private readonly float[] _weights;
@@ -10,7 +10,9 @@ public sealed class LinearHead : ClassifierHead
 
     /// <param name="weights">Row-major [classes x dimension]; copied.</param>
     /// <param name="bias">One per class; copied.</param>
-    public LinearHead(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    /// <param name="transform">Applied to features before the weights.</param>
+    public LinearHead(ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, FeatureTransform transform = FeatureTransform.None)
+        : base(transform)
     {
         if (bias.Length < 2 || weights.Length == 0 || weights.Length % bias.Length != 0)
             throw new ArgumentException($"weights ({weights.Length}) must be classes x dimension for {bias.Length} classes (at least 2)", nameof(weights));
@@ -28,9 +30,8 @@ public sealed class LinearHead : ClassifierHead
 
     public ReadOnlySpan<float> Bias => _bias;
 
-    public override float[] PredictProbabilities(ReadOnlySpan<float> features)
+    protected override float[] Score(ReadOnlySpan<float> features)
     {
-        CheckDimension(features);
         var logits = new double[ClassCount];
         for (var k = 0; k < logits.Length; k++)
         {
@@ -45,7 +46,7 @@ public sealed class LinearHead : ClassifierHead
         return logits.Select(l => (float)(l / total)).ToArray();
     }
 
-    internal override void AppendTo(GraphBuilder graph, string features, string probabilities)
+    internal override void AppendHead(GraphBuilder graph, string features, string probabilities)
     {
         var w = graph.Constant("mentor_head_weights", _weights, ClassCount, Dimension);
         var b = graph.Constant("mentor_head_bias", _bias, ClassCount);
