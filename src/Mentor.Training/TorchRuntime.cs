@@ -43,6 +43,7 @@ public static class TorchRuntime
     {
         try
         {
+            NumericReproducibility.Apply();
             torch.InitializeDeviceType(DeviceType.CPU);
             return null;
         }
