@@ -133,10 +133,11 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
                     {
                         ImagePreparer.Prepare(item.Bytes, paths[item.Index], _spec, tensor);
                     }
-                    catch (ImageDecodeException e)
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
+                        // One bad file must not end the run: anything the decoder throws is that file's reason.
                         ArrayPool<float>.Shared.Return(tensor);
-                        Skip(item.Index, e.Reason);
+                        Skip(item.Index, e is ImageDecodeException decode ? decode.Reason : $"cannot decode ({e.GetType().Name}: {e.Message})");
                         continue;
                     }
                     output.WriteAsync(new Prepared(item.Index, item.Key, tensor), cancellation).AsTask().GetAwaiter().GetResult();
