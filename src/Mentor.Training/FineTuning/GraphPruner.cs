@@ -1,0 +1,58 @@
+using Onnx;
+
+namespace Mentor.Training.FineTuning;
+
+/// <summary>
+/// Cuts a graph at chosen outputs: keeps only the nodes, initializers, inputs and value infos those outputs need,
+/// and checks that nodes are in topological order.
+/// </summary>
+internal static class GraphPruner
+{
+    /// <summary>Prunes <paramref name="graph"/> in place so that its outputs are <paramref name="outputs"/>.</summary>
+    public static void Prune(GraphProto graph, IReadOnlyList<string> outputs)
+    {
+        var producers = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
+        foreach (var node in graph.Node)
+            foreach (var output in node.Output.Where(o => o.Length > 0))
+                producers[output] = node;
+        var inputNames = graph.Input.Select(i => i.Name).Concat(graph.Initializer.Select(i => i.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var output in outputs)
+            if (!producers.ContainsKey(output) && !inputNames.Contains(output))
+                throw new OnnxImportException($"The ONNX graph has no value named '{output}' to cut at; pass one of its node outputs, e.g. '{graph.Output.FirstOrDefault()?.Name}'.");
+
+        var needed = new HashSet<string>(outputs, StringComparer.Ordinal);
+        var keep = new HashSet<NodeProto>();
+        foreach (var node in graph.Node.Reverse())
+        {
+            if (!node.Output.Any(needed.Contains)) continue;
+            keep.Add(node);
+            foreach (var input in node.Input.Where(i => i.Length > 0)) needed.Add(input);
+        }
+
+        var available = new HashSet<string>(inputNames, StringComparer.Ordinal);
+        var kept = graph.Node.Where(keep.Contains).ToList();
+        foreach (var node in kept)
+        {
+            if (node.Input.FirstOrDefault(i => i.Length > 0 && !available.Contains(i)) is { } missing)
+                throw new OnnxImportException($"ONNX node '{node.Name}' ({node.OpType}) reads '{missing}' before any node makes it: the graph is not topologically sorted or is incomplete; re-export it.");
+            available.UnionWith(node.Output);
+        }
+
+        var outputInfos = outputs.Select(name => graph.Output.FirstOrDefault(o => o.Name == name)
+            ?? graph.ValueInfo.FirstOrDefault(v => v.Name == name)
+            ?? new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float } } }).ToList();
+        var initializers = graph.Initializer.Where(i => needed.Contains(i.Name)).ToList();
+        var inputs = graph.Input.Where(i => needed.Contains(i.Name)).ToList();
+        var valueInfos = graph.ValueInfo.Where(v => needed.Contains(v.Name)).ToList();
+        graph.Node.Clear();
+        graph.Node.AddRange(kept);
+        graph.Output.Clear();
+        graph.Output.AddRange(outputInfos);
+        graph.Initializer.Clear();
+        graph.Initializer.AddRange(initializers);
+        graph.Input.Clear();
+        graph.Input.AddRange(inputs);
+        graph.ValueInfo.Clear();
+        graph.ValueInfo.AddRange(valueInfos);
+    }
+}
