@@ -27,6 +27,8 @@ public static class MentorApp
             EvaluateCommand.Create(context),
             PredictCommand.Create(context),
             BenchCommand.Create(context),
+            QuantizeCommand.Create(context),
+            ServeCommand.Create(context),
         };
     }
 

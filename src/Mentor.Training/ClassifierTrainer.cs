@@ -4,6 +4,7 @@ using Mentor.Data;
 using Mentor.Evaluation;
 using Mentor.Features;
 using Mentor.Models;
+using Mentor.Quantization;
 using Mentor.Training.Heads;
 
 namespace Mentor.Training;
@@ -74,7 +75,13 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     private async Task<(BackboneSpec, string, PreprocessingSpec, DatasetFeatures?[])> FeaturiseAll(ImageFolderDataset?[] splits,
         IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
-        using var backbone = Backbone.Load(Options.Backbone, BackboneOptions.Default with { Resize = Options.Resize, CacheDirectory = Options.CacheDirectory });
+        // int8: calibrated on the training split only (never on held-out photos).
+        var calibration = Options.Int8 ? CalibrationSet.Sample(splits[0]!.Images.Select(i => i.Path), Options.CalibrationPhotos, Options.Seed) : null;
+        if (calibration is not null) progress?.Report(new TrainingProgress("calibrate", null));
+        using var backbone = Backbone.Load(Options.Backbone, BackboneOptions.Default with
+        {
+            Resize = Options.Resize, CacheDirectory = Options.CacheDirectory, Int8 = Options.Int8, Calibration = calibration,
+        });
         var cache = Options.UseCache ? new FeatureCache(Options.CacheDirectory ?? MentorPaths.DefaultCacheDirectory) : null;
         var extractor = new FeatureExtractor(backbone, cache, ExtractionOptions.Default with { BatchSize = Options.BatchSize });
         string[] phases = ["train", "validation", "test"];

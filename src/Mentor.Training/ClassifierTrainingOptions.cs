@@ -46,4 +46,13 @@ public sealed record ClassifierTrainingOptions
 
     /// <summary>Images per backbone call.</summary>
     public int BatchSize { get; init; } = Features.ExtractionOptions.Default.BatchSize;
+
+    /// <summary>
+    /// Featurise through the int8 quantisation of the backbone (about 3x faster on CPUs with AVX-512 VNNI), calibrated on
+    /// a seeded sample of the training photos; the written model is then int8 end to end.
+    /// </summary>
+    public bool Int8 { get; init; }
+
+    /// <summary>Training photos sampled (with <see cref="Seed"/>) to calibrate the int8 backbone.</summary>
+    public int CalibrationPhotos { get; init; } = Quantization.CalibrationSet.DefaultCount;
 }

@@ -61,6 +61,7 @@ public sealed class TrainedClassifier(
                 ["testFraction"] = Options.TestFraction,
                 ["trainImages"] = Train.Images,
                 ["trainRoot"] = Train.Root,
+                ["int8"] = Options.Int8 ? new JsonObject { ["calibrationPhotos"] = Options.CalibrationPhotos, ["calibrationSeed"] = Options.Seed } : null,
             },
             Metrics = new JsonObject
             {

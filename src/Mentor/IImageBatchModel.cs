@@ -20,4 +20,11 @@ public interface IImageBatchModel
     /// Not thread-safe.
     /// </summary>
     void Run(float[] inputs, int count, float[] outputs);
+
+    /// <summary>As <see cref="Run(float[], int, float[])"/>, stopping part-way (with <see cref="OperationCanceledException"/>) when cancelled.</summary>
+    void Run(float[] inputs, int count, float[] outputs, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        Run(inputs, count, outputs);
+    }
 }

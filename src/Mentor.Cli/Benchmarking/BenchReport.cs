@@ -18,6 +18,17 @@ internal sealed class BenchReport
     public double? WarmImagesPerSecond { get; set; }
     public double? WarmSeconds { get; set; }
     public int? Skipped { get; set; }
+
+    /// <summary>With --int8: the int8 backbone measured in the same run (best batch, per batch, cold end to end).</summary>
+    public double? Int8BackboneImagesPerSecond { get; set; }
+    public int? Int8BestBatchSize { get; set; }
+    public Dictionary<string, double>? Int8BackboneByBatchSize { get; set; }
+    public double? Int8Speedup { get; set; }
+    public double? Int8EndToEndImagesPerSecond { get; set; }
+    public double? Int8EndToEndSeconds { get; set; }
+    public double? Int8EndToEndSpeedup { get; set; }
+    public double? Int8WarmImagesPerSecond { get; set; }
+    public int? Int8CalibrationPhotos { get; set; }
     public double PeakResidentMegabytes { get; set; }
 
     public void Render(IAnsiConsole console)
@@ -29,6 +40,13 @@ internal sealed class BenchReport
         table.AddRow("End to end, cold cache", Format(EndToEndImagesPerSecond),
             EndToEndSeconds is null ? "needs --data" : $"{Images} images in {EndToEndSeconds:F1} s, {EndToEndShareOfBackbone:P0} of the backbone");
         table.AddRow("End to end, warm cache", Format(WarmImagesPerSecond), WarmSeconds is null ? "needs --data" : $"{WarmSeconds:F2} s");
+        if (Int8BackboneByBatchSize is not null)
+        {
+            foreach (var (batch, speed) in Int8BackboneByBatchSize)
+                table.AddRow($"int8 backbone, batch {batch}", Format(speed), batch == Int8BestBatchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ? $"[green]best, {Int8Speedup:F2}x fp32[/]" : "");
+            table.AddRow("int8 end to end, cold cache", Format(Int8EndToEndImagesPerSecond),
+                Int8EndToEndSeconds is null ? "needs --data" : $"{Images} images in {Int8EndToEndSeconds:F1} s, {Int8EndToEndSpeedup:F2}x fp32");
+        }
         console.Write(table);
         console.MarkupLine($"Backbone [bold]{Backbone}[/], peak resident memory {PeakResidentMegabytes:F0} MB");
     }

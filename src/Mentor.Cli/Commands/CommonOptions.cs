@@ -36,6 +36,11 @@ internal sealed class CommonOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object instead of tables" };
 
+    public Option<bool> Int8 { get; } = new("--int8")
+    {
+        Description = "Run the int8 quantisation of the backbone (about 3x faster; calibrated once on 200 of the photos, cached)",
+    };
+
     public CommonOptions()
     {
         BatchSize.Validators.Add(result =>
@@ -65,14 +70,20 @@ internal sealed class CommonOptions
         command.Add(BatchSize);
         command.Add(Resize);
         command.Add(Strict);
+        command.Add(Int8);
         if (withJson) command.Add(Json);
     }
 
-    /// <summary>Loads the chosen backbone (owned by the caller).</summary>
-    public Backbone LoadBackbone(ParseResult parse)
+    /// <summary>Loads the chosen backbone (owned by the caller); with --int8, calibrated on a seeded sample of <paramref name="calibrationPhotos"/>.</summary>
+    public Backbone LoadBackbone(ParseResult parse, IEnumerable<string>? calibrationPhotos = null)
     {
         var resize = parse.GetValue(Resize) is { } text ? ResizeRule.Parse(text) : null;
-        return Mentor.Backbones.Backbone.Load(parse.GetValue(Backbone)!, BackboneOptions.Default with { Resize = resize, CacheDirectory = parse.GetValue(Cache) });
+        var int8 = parse.GetValue(Int8);
+        var calibration = int8 && calibrationPhotos is not null ? Quantization.CalibrationSet.Sample(calibrationPhotos) : null;
+        return Mentor.Backbones.Backbone.Load(parse.GetValue(Backbone)!, BackboneOptions.Default with
+        {
+            Resize = resize, CacheDirectory = parse.GetValue(Cache), Int8 = int8, Calibration = calibration,
+        });
     }
 
     public FeatureCache? OpenCache(ParseResult parse) =>

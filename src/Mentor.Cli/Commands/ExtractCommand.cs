@@ -15,12 +15,16 @@ internal static class ExtractCommand
         var common = new CommonOptions();
         var folder = new Argument<DirectoryInfo>("dir") { Description = "Image folder: one sub-folder per class (dir/<label>/*.jpg)" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write path, label and features of every image to this Parquet file" };
-        var command = new Command("extract", "Run a folder of labelled images through the backbone and cache the features") { folder, output };
+        var calibration = new Option<DirectoryInfo?>("--calibration") { Description = "With --int8: calibrate on these photos instead of <dir>'s (e.g. the training folder when extracting a test folder)" };
+        var command = new Command("extract", "Run a folder of labelled images through the backbone and cache the features") { folder, output, calibration };
         common.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var dataset = ImageFolderDataset.Open(parse.GetValue(folder)!.FullName);
-            using var backbone = common.LoadBackbone(parse);
+            var calibrationPhotos = parse.GetValue(calibration) is { } calibrationFolder
+                ? ImageFolderDataset.Open(calibrationFolder.FullName, minimumClasses: 1).Images.Select(i => i.Path)
+                : dataset.Images.Select(i => i.Path);
+            using var backbone = common.LoadBackbone(parse, calibrationPhotos);
             var extractor = new FeatureExtractor(backbone, common.OpenCache(parse), common.ExtractionOptions(parse));
             var features = await ProgressBars.RunAsync(context.Status, "extracting", dataset.Images.Count,
                 progress => extractor.ExtractAsync(dataset, parse.GetValue(common.Strict), progress, cancellation)).ConfigureAwait(false);

@@ -52,6 +52,7 @@ internal static class TrainCommand
                 UseCache = !parse.GetValue(common.NoCache),
                 Resize = parse.GetValue(common.Resize) is { } resize ? Imaging.ResizeRule.Parse(resize) : null,
                 BatchSize = parse.GetValue(common.BatchSize),
+                Int8 = parse.GetValue(common.Int8),
             };
             var modelPath = parse.GetValue(output)!.FullName;
             var trainer = new ClassifierTrainer(options);

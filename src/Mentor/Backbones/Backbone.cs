@@ -1,17 +1,15 @@
+using Mentor.Quantization;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Mentor.Backbones;
 
 /// <summary>
 /// A loaded backbone: one ONNX Runtime session with a symbolic batch dimension, run on whole batches.
-/// Owns the session; dispose it. <see cref="Run"/> is not thread-safe: use one caller at a time.
+/// Owns the session; dispose it. <see cref="Run(float[], int, float[])"/> is not thread-safe: use one caller at a time.
 /// </summary>
 public sealed class Backbone : IImageBatchModel, IDisposable
 {
     private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
 
     private Backbone(BackboneSpec spec, string identity, InferenceSession session, PreprocessingSpec preprocessing)
     {
@@ -19,13 +17,11 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         Identity = identity;
         _session = session;
         Preprocessing = preprocessing;
-        _inputNames = [spec.InputName];
-        _outputNames = [spec.OutputName];
     }
 
     public BackboneSpec Spec { get; }
 
-    /// <summary>Name and SHA-256 of the model file: changes whenever the weights do.</summary>
+    /// <summary>Name and SHA-256 of the model file (for int8, <c>name:int8:sha256:</c> of the quantised file): changes whenever the weights do.</summary>
     public string Identity { get; }
 
     /// <summary>The preprocessing in force (the spec's, with any resize override).</summary>
@@ -46,9 +42,22 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         if (!File.Exists(spec.ModelPath))
             throw new MentorException($"{spec.ModelPath}: backbone model file not found; rebuild or reinstall Mentor so that it is copied.");
         var sha256 = PreparedModels.HashFile(spec.ModelPath);
-        var identity = $"{spec.Name}:sha256:{sha256}";
-        var session = CreateSession(spec, sha256, options);
         var preprocessing = options.Resize is null ? spec.Preprocessing : spec.Preprocessing.WithResize(options.Resize);
+        string identity;
+        InferenceSession session;
+        if (options.Int8)
+        {
+            // The quantised copy becomes the model this backbone runs (and exports): its Identity is its own hash.
+            var calibration = options.Calibration
+                ?? throw new QuantizationException($"{spec.Name}: an int8 backbone needs calibration photos; pass a folder of your training photos.");
+            (spec, identity) = Int8Backbones.GetOrCreate(spec, calibration, preprocessing, options.CacheDirectory);
+            session = CreateQuantizedSession(spec, options);
+        }
+        else
+        {
+            identity = $"{spec.Name}:sha256:{sha256}";
+            session = CreateSession(spec, sha256, options);
+        }
         var backbone = new Backbone(spec, identity, session, preprocessing);
         backbone.CheckSignature();
         NativeHeap.Trim();
@@ -59,24 +68,21 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     /// Runs <paramref name="count"/> images laid out one after another in <paramref name="inputs"/>
     /// (each <see cref="PreprocessingSpec.TensorLength"/> floats) and writes their features to <paramref name="features"/>.
     /// </summary>
-    public void Run(float[] inputs, int count, float[] features)
+    public void Run(float[] inputs, int count, float[] features) => Run(inputs, count, features, CancellationToken.None);
+
+    /// <inheritdoc cref="Run(float[], int, float[])"/>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired; the run was stopped part-way.</exception>
+    public void Run(float[] inputs, int count, float[] features, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(features);
         var size = Preprocessing.InputSize;
-        if (inputs.Length < count * Preprocessing.TensorLength || features.Length < count * FeatureSize)
-            throw new ArgumentException($"buffers too small for a batch of {count}");
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
-            inputs.AsMemory(0, count * Preprocessing.TensorLength), [count, 3, size, size]);
-        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
-            features.AsMemory(0, count * FeatureSize), [count, FeatureSize, 1, 1]);
-        _session.Run(_runOptions, _inputNames, [input], _outputNames, [output]);
+        OnnxBatch.Run(_session, Spec.InputName, inputs, [count, 3, size, size], Spec.OutputName, features, [count, FeatureSize, 1, 1], cancellation);
     }
 
     public void Dispose()
     {
         _session.Dispose();
-        _runOptions.Dispose();
         NativeHeap.Trim();
     }
 
@@ -103,6 +109,21 @@ public sealed class Backbone : IImageBatchModel, IDisposable
                 }
                 throw new MentorException($"{spec.ModelPath}: ONNX Runtime cannot load this model ({FirstLine(e.Message)}); check the file.");
             }
+        }
+    }
+
+    // A damaged cached int8 model is removed so that the next load quantises again.
+    private static InferenceSession CreateQuantizedSession(BackboneSpec spec, BackboneOptions options)
+    {
+        using var sessionOptions = CreateSessionOptions(options);
+        try
+        {
+            return new InferenceSession(spec.ModelPath, sessionOptions);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            QuantizedModels.Discard(spec.ModelPath);
+            throw new MentorException($"{spec.ModelPath}: ONNX Runtime cannot load the cached int8 model ({FirstLine(e.Message)}); it was removed, run again to quantise anew.");
         }
     }
 

@@ -159,7 +159,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
                     batch[b].Tensor.AsSpan(0, length).CopyTo(inputs.AsSpan(b * length));
                     ArrayPool<float>.Shared.Return(batch[b].Tensor);
                 }
-                owner.Model.Run(inputs, batch.Count, outputs);
+                owner.Model.Run(inputs, batch.Count, outputs, cancellation);
                 for (var b = 0; b < batch.Count; b++)
                 {
                     var vector = outputs.AsSpan(b * size, size).ToArray();

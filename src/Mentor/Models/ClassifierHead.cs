@@ -40,7 +40,7 @@ public abstract class ClassifierHead
         return result;
     }
 
-    /// <summary>Appends ONNX nodes (opset 8) from <paramref name="features"/> [N, D] to <paramref name="probabilities"/> [N, classes].</summary>
+    /// <summary>Appends ONNX nodes (in the graph's opset: 8, or 13 for an int8 backbone) from <paramref name="features"/> [N, D] to <paramref name="probabilities"/> [N, classes].</summary>
     internal void AppendTo(GraphBuilder graph, string features, string probabilities)
     {
         var input = features;

@@ -7,7 +7,7 @@ namespace Mentor.Models;
 
 /// <summary>
 /// A trained Mentor model loaded for prediction: one ONNX Runtime session over the whole file (backbone, head,
-/// softmax). Owns the session; dispose it. <see cref="Run"/> is not thread-safe; the predict methods lock.
+/// softmax). Owns the session; dispose it. <see cref="Run(float[], int, float[])"/> is not thread-safe; the predict methods lock.
 /// </summary>
 public sealed class ImageClassifier : IImageBatchModel, IDisposable
 {
@@ -64,15 +64,14 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
         return new ImageClassifier(System.IO.Path.GetFullPath(path), metadata, session);
     }
 
-    public void Run(float[] inputs, int count, float[] outputs)
+    public void Run(float[] inputs, int count, float[] outputs) => Run(inputs, count, outputs, CancellationToken.None);
+
+    public void Run(float[] inputs, int count, float[] outputs, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
         var size = Preprocessing.InputSize;
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, inputs.AsMemory(0, count * Preprocessing.TensorLength), [count, 3, size, size]);
-        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, outputs.AsMemory(0, count * OutputSize), [count, OutputSize]);
-        using var runOptions = new RunOptions();
-        _session.Run(runOptions, _inputNames, [input], _outputNames, [output]);
+        OnnxBatch.Run(_session, _inputNames[0], inputs, [count, 3, size, size], _outputNames[0], outputs, [count, OutputSize], cancellation);
     }
 
     /// <summary>Class probabilities for one encoded image (thread-safe).</summary>

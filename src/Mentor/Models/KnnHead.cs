@@ -77,13 +77,13 @@ public sealed class KnnHead : ClassifierHead
         var query = graph.Node("LpNormalization", "knn_query", [features], GraphBuilder.Int("axis", 1), GraphBuilder.Int("p", 2));
         var similarity = graph.Node("MatMul", "knn_similarity", [query, stored]);
         // Opset 8 has no OneHot: the rows at or above the k-th largest similarity form a 0/1 mask, and mask x one-hot labels counts votes.
-        var topValues = graph.Node("TopK", ["knn_top_values", "knn_top_indices"], [similarity], GraphBuilder.Int("k", K), GraphBuilder.Int("axis", 1));
-        var kth = graph.Node("Slice", "knn_kth", [topValues], GraphBuilder.Ints("starts", K - 1), GraphBuilder.Ints("ends", K), GraphBuilder.Ints("axes", 1));
+        var topValues = graph.TopK(["knn_top_values", "knn_top_indices"], similarity, K, axis: 1);
+        var kth = graph.Slice("knn_kth", topValues, K - 1, K, axis: 1);
         var below = graph.Node("Less", "knn_below", [similarity, kth]);
         var chosen = graph.Node("Not", "knn_chosen", [below]);
         var mask = graph.Node("Cast", "knn_mask", [chosen], GraphBuilder.Int("to", (long)Onnx.TensorProto.Types.DataType.Float));
         var votes = graph.Node("MatMul", "knn_votes", [mask, labelVotes]);
-        var total = graph.Node("ReduceSum", "knn_total", [votes], GraphBuilder.Ints("axes", 1), GraphBuilder.Int("keepdims", 1));
+        var total = graph.ReduceSum("knn_total", votes, axis: 1);
         graph.Node("Div", probabilities, [votes, total]);
     }
 }

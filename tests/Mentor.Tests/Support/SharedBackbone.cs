@@ -26,8 +26,9 @@ public sealed class SharedBackbone : IDisposable
     public void Dispose() => Backbone.Dispose();
 }
 
+/// <summary>Tests that run backbones, one at a time (two cores): the fp32 session and the int8 one share this collection.</summary>
 [CollectionDefinition(Name)]
-public sealed class BackboneCollection : ICollectionFixture<SharedBackbone>
+public sealed class BackboneCollection : ICollectionFixture<SharedBackbone>, ICollectionFixture<Quantization.Int8Fixture>
 {
     public const string Name = "backbone";
 }

@@ -9,6 +9,7 @@ namespace Mentor.Models.Export;
 /// Writes one self-contained ONNX file: input preprocessing (RGB 0..255 to the backbone's input), the backbone,
 /// the head and its softmax, with <see cref="ModelMetadata"/> under the metadata key <c>mentor</c>.
 /// Outputs: <c>probabilities</c> [N, classes] and <c>features</c> [N, D]. Any stock ONNX Runtime runs it.
+/// The backbone is read from <see cref="BackboneSpec.ModelPath"/>: the fp32 network (opset 8), or an int8 one (opset 13).
 /// </summary>
 internal static class ClassifierExporter
 {
@@ -19,7 +20,9 @@ internal static class ClassifierExporter
         using (var source = new FileStream(backbone.ModelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
             model = ModelProto.Parser.ParseFrom(source);
         var graph = model.Graph;
-        var builder = new GraphBuilder(graph);
+        // An int8 backbone is opset 13: the nodes added here must then take that opset's form.
+        var opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).DefaultIfEmpty(8).Max();
+        var builder = new GraphBuilder(graph, opset);
         graph.ValueInfo.Clear();
         var input = metadata.Input;
 

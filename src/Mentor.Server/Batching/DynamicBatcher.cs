@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+
+namespace Mentor.Server.Batching;
+
+/// <summary>
+/// Collects prepared images from concurrent requests and runs them through one model in batches: once the loop
+/// holds an image it waits at most <c>window</c> for others, up to <c>maxBatch</c>, then makes one
+/// <see cref="IImageBatchModel.Run(float[], int, float[])"/> call. One thread owns the model (whose Run is not thread-safe). A failing
+/// call is retried image by image so that one bad item fails alone, and the loop survives any exception.
+/// Does not own the model; dispose the batcher first (it finishes queued work), then the model.
+/// </summary>
+internal sealed class DynamicBatcher : IDisposable
+{
+    private readonly IImageBatchModel _model;
+    private readonly int _maxBatch;
+    private readonly TimeSpan _window;
+    private readonly BlockingCollection<BatchItem> _queue;
+    private readonly Thread _thread;
+    private readonly int _capacity;
+    private readonly float[] _inputs;
+    private readonly float[] _outputs;
+    private long _received, _batches, _images, _failures;
+    private int _largest;
+
+    public DynamicBatcher(IImageBatchModel model, int maxBatch, TimeSpan window, int maxQueued)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxQueued, 1);
+        _model = model;
+        _maxBatch = maxBatch;
+        _window = window;
+        _capacity = maxQueued;
+        _queue = new BlockingCollection<BatchItem>(maxQueued);
+        _inputs = new float[maxBatch * model.Preprocessing.TensorLength];
+        _outputs = new float[maxBatch * model.OutputSize];
+        _thread = new Thread(Loop) { IsBackground = true, Name = "mentor-batcher" };
+        _thread.Start();
+    }
+
+    /// <summary>Floats per prepared image.</summary>
+    public int TensorLength => _model.Preprocessing.TensorLength;
+
+    /// <summary>Queues one prepared image; its task completes with the model's output.</summary>
+    /// <exception cref="ServerBusyException">The queue is full or the batcher is stopping.</exception>
+    public BatchItem Enqueue(float[] tensor, CancellationToken cancellation)
+    {
+        var item = new BatchItem(tensor, cancellation);
+        bool added;
+        try { added = _queue.TryAdd(item); }
+        catch (InvalidOperationException) { added = false; } // completed for adding or disposed (ObjectDisposedException): shutting down
+        if (!added) throw new ServerBusyException($"the server is busy ({_capacity} images waiting); retry shortly");
+        Interlocked.Increment(ref _received);
+        return item;
+    }
+
+    public BatcherStatistics Statistics =>
+        new(_thread.IsAlive, _queue.Count, Interlocked.Read(ref _received), Interlocked.Read(ref _batches), Interlocked.Read(ref _images), Volatile.Read(ref _largest), Interlocked.Read(ref _failures));
+
+    private void Loop()
+    {
+        var batch = new List<BatchItem>(_maxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Clear();
+            batch.Add(first);
+            Collect(batch);
+            try
+            {
+                RunBatch(batch);
+            }
+            catch (Exception e)
+            {
+                // Never let the loop die: whatever went wrong belongs to this batch only.
+                Interlocked.Add(ref _failures, batch.Count(i => !i.Result.IsCompleted));
+                foreach (var item in batch) item.Fail(e);
+            }
+        }
+    }
+
+    private void Collect(List<BatchItem> batch)
+    {
+        var deadline = DateTime.UtcNow + _window;
+        while (batch.Count < _maxBatch)
+        {
+            if (_queue.TryTake(out var next)) { batch.Add(next); continue; }
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !_queue.TryTake(out next, left)) break;
+            batch.Add(next);
+        }
+    }
+
+    private void RunBatch(List<BatchItem> batch)
+    {
+        var live = batch.Where(i => !i.Cancellation.IsCancellationRequested).ToList();
+        foreach (var gone in batch.Where(i => i.Cancellation.IsCancellationRequested)) gone.Cancel();
+        if (live.Count == 0) return;
+        try
+        {
+            Run(live);
+        }
+        catch (Exception) when (live.Count > 1)
+        {
+            foreach (var item in live)
+            {
+                try { Run([item]); }
+                catch (Exception e) { Interlocked.Increment(ref _failures); item.Fail(e); }
+            }
+        }
+    }
+
+    private void Run(List<BatchItem> items)
+    {
+        var length = TensorLength;
+        for (var i = 0; i < items.Count; i++) items[i].Tensor.AsSpan(0, length).CopyTo(_inputs.AsSpan(i * length, length));
+        _model.Run(_inputs, items.Count, _outputs);
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _images, items.Count);
+        if (items.Count > _largest) Volatile.Write(ref _largest, items.Count);
+        var size = _model.OutputSize;
+        for (var i = 0; i < items.Count; i++) items[i].Complete(_outputs.AsSpan(i * size, size).ToArray());
+    }
+
+    /// <summary>Stops taking images, finishes the queued ones, and waits for the loop to end.</summary>
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _thread.Join();
+        _queue.Dispose();
+    }
+}

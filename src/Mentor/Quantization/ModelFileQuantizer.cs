@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Mentor.Backbones;
+using Mentor.Imaging;
+using Mentor.Models;
+using Onnx;
+
+namespace Mentor.Quantization;
+
+/// <summary>
+/// Quantises the backbone part of a Mentor model file: the output is an int8 Mentor model file with the same head,
+/// labels, input rule and metrics, its metadata naming the int8 backbone and the calibration set.
+/// </summary>
+public static class ModelFileQuantizer
+{
+    /// <summary>Writes the int8 version of <paramref name="modelPath"/> to <paramref name="outputPath"/>.</summary>
+    /// <param name="modelPath">A Mentor model file with an fp32 backbone.</param>
+    /// <param name="calibrationFolder">Photos to calibrate on; null: the training folder recorded in the model, if it still exists.</param>
+    /// <param name="outputPath">The int8 model file to write.</param>
+    /// <param name="cacheDirectory">Where the quantised backbone is cached; null: the default cache folder.</param>
+    /// <param name="calibrationCount">Photos sampled for calibration.</param>
+    /// <param name="seed">Seeds the calibration sample.</param>
+    /// <param name="cancellation">Stops calibration.</param>
+    /// <exception cref="ModelFileException">The file is not a usable Mentor model.</exception>
+    /// <exception cref="QuantizationException">It is already int8, its backbone is not this Mentor's, or no calibration photos.</exception>
+    public static ModelMetadata Quantize(string modelPath, string? calibrationFolder, string outputPath, string? cacheDirectory = null,
+        int calibrationCount = CalibrationSet.DefaultCount, int seed = 42, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(outputPath);
+        var (bytes, metadata) = ModelFile.Read(modelPath);
+        if (metadata.BackboneIdentity.Contains(":int8:", StringComparison.Ordinal))
+            throw new QuantizationException($"{modelPath}: the model is already int8; pass the fp32 model file.");
+        var spec = BackboneRegistry.Get(metadata.Backbone);
+        var fp32Identity = $"{spec.Name}:sha256:{PreparedModels.HashFile(spec.ModelPath)}";
+        if (metadata.BackboneIdentity != fp32Identity)
+            throw new QuantizationException($"{modelPath}: trained on backbone '{metadata.BackboneIdentity}', but this Mentor's is '{fp32Identity}'; retrain the model with this Mentor, then quantise it.");
+        var head = HeadReader.Read(ModelProto.Parser.ParseFrom(bytes), modelPath);
+        bytes = [];
+
+        var folder = calibrationFolder ?? (metadata.Training["trainRoot"]?.GetValue<string>() is { } root && Directory.Exists(root) ? root : null)
+            ?? throw new QuantizationException($"{modelPath}: the folder it was trained on is not here; pass --calibration <dir> with some of its training photos.");
+        var calibration = CalibrationSet.FromFolder(folder, calibrationCount, seed);
+        var preprocessing = spec.Preprocessing.WithResize(ResizeRule.Parse(metadata.Input.Resize));
+        var (int8Spec, identity) = Int8Backbones.GetOrCreate(spec, calibration, preprocessing, cacheDirectory, cancellation);
+
+        var training = (JsonObject)metadata.Training.DeepClone();
+        training["int8"] = new JsonObject
+        {
+            ["calibrationPhotos"] = calibration.Photos.Count,
+            ["calibrationSeed"] = calibration.Seed,
+            ["calibrationSet"] = calibration.Hash,
+            ["calibrationFolder"] = Path.GetFullPath(folder),
+            ["fp32Backbone"] = fp32Identity,
+        };
+        var quantized = metadata with { BackboneIdentity = identity, Training = training, Created = DateTimeOffset.UtcNow };
+        ClassifierFile.Write(outputPath, int8Spec, head, quantized);
+        return quantized;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mentor.Backbones;
+
+namespace Mentor.Quantization;
+
+/// <summary>
+/// Quantised backbones, made once per backbone, calibration set and preprocessing and kept in the cache folder
+/// (<c>&lt;cache&gt;/backbones/&lt;fp32 sha256&gt;.int8-&lt;key&gt;.onnx</c>), so calibration runs once.
+/// </summary>
+internal static class QuantizedModels
+{
+    /// <summary>The path of the quantised model, quantising (and calibrating) first if it is not cached.</summary>
+    public static string GetOrCreate(BackboneSpec spec, string sha256, PreprocessingSpec preprocessing, CalibrationSet calibration,
+        string cacheDirectory, CancellationToken cancellation = default)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"quantizer={BackboneQuantizer.Version}\ncalibration={calibration.Hash}\npreprocessing={preprocessing.Id}")))[..16];
+        var path = Path.Combine(cacheDirectory, "backbones", $"{sha256}.int8-{key}.onnx");
+        if (File.Exists(path)) return path;
+        var result = BackboneQuantizer.Quantize(spec, calibration, preprocessing, cancellation);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.WriteAllBytes(path, result.Model);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unwritable cache folder: keep the model beside the other temporary files instead.
+            path = Path.Combine(Path.GetTempPath(), $"mentor-{sha256[..16]}.int8-{key}.onnx");
+            AtomicFile.WriteAllBytes(path, result.Model);
+        }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return path;
+    }
+
+    /// <summary>Removes a cached model that failed to load, so the next load remakes it.</summary>
+    public static void Discard(string path) => PreparedModels.Discard(path);
+}
