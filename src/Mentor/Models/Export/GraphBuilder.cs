@@ -53,17 +53,11 @@ internal sealed class GraphBuilder(GraphProto graph, long opset = 8)
     /// <summary>Adds a node with several outputs; returns the first.</summary>
     public string Node(string opType, string[] outputs, string[] inputs, params AttributeProto[] attributes)
     {
-        var output = outputs[0];
-        var node = new NodeProto { OpType = opType, Name = "mentor_" + output };
-        node.Input.AddRange(inputs);
-        node.Output.AddRange(outputs);
-        node.Attribute.AddRange(attributes);
-        Graph.Node.Add(node);
-        return output;
+        Graph.Node.Add(Quantization.Tensors.Node(opType, "mentor_" + outputs[0], inputs, outputs, attributes));
+        return outputs[0];
     }
 
-    public static AttributeProto Int(string name, long value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+    public static AttributeProto Int(string name, long value) => Quantization.Tensors.IntAttribute(name, value);
 
     public static AttributeProto Ints(string name, params long[] values)
     {
