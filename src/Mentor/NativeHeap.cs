@@ -40,10 +40,37 @@ public static partial class NativeHeap
         }
     }
 
+    /// <summary>
+    /// Replaces this process (execve: same PID, same arguments) with a copy whose environment caps the arenas from the
+    /// first thread on, which <see cref="LimitArenas"/> cannot do once threads exist. Returns only if that is not
+    /// possible (not Linux, no /proc, or the variable is already set), having called <see cref="LimitArenas"/> instead.
+    /// </summary>
+    public static void RestartWithArenaCap(int arenas)
+    {
+        const string variable = "MALLOC_ARENA_MAX";
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(variable) is not null) return;
+        try
+        {
+            // The exact argv this process was started with (the dotnet host and .dll included when run that way).
+            var argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
+            var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => $"{e.Key}={e.Value}").Append(FormattableString.Invariant($"{variable}={arenas}"));
+            _ = Execve("/proc/self/exe", [.. argv, null], [.. environment, null]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            // Fall through to the in-process cap.
+        }
+        LimitArenas(arenas);
+    }
+
     private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int MallOpt(int parameter, int value);
+
+    [LibraryImport("libc", EntryPoint = "execve", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Execve(string path, string?[] argv, string?[] envp);
 
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);

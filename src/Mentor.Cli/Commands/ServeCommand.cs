@@ -36,8 +36,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellation) =>
         {
             // A missing or foreign file stops here with one line (ModelFileException -> exit 1).
-            // Measured: a 10-minute soak crept up by 29 MB with glibc's default arenas, and stayed flat with 2.
-            NativeHeap.LimitArenas(2);
+            // glibc's malloc arenas are capped before the process starts (see ArenaCap).
             var path = parse.GetValue(modelPath)!.FullName;
             if (parse.GetValue(int8))
                 path = Int8ModelFiles.GetOrCreate(path, parse.GetValue(calibration)?.FullName, parse.GetValue(cache), cancellation);
