@@ -6,6 +6,7 @@ using Mentor.Features;
 using Mentor.Models;
 using Mentor.Quantization;
 using Mentor.Training.Heads;
+using Mentor.Training.Tuning;
 
 namespace Mentor.Training;
 
@@ -23,6 +24,8 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trainDirectory);
+        if (Options.FineTune is not null && (Options.Int8 || Options.Head != HeadKind.Logistic))
+            throw new TrainingDataException("Fine-tuning trains a logistic head on the fp32 backbone: drop --int8 (run 'mentor quantize' on the fine-tuned model instead) and --head knn.");
         var clock = Stopwatch.StartNew();
         var train = ImageFolderDataset.Open(trainDirectory);
         ImageFolderDataset? test = null;
@@ -33,10 +36,11 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         ImageFolderDataset? validation = null;
         if (validationDirectory is not null)
             validation = Relabel(ImageFolderDataset.Open(validationDirectory, minimumClasses: 1), train.Labels);
-        else if (Options.ValidationFraction > 0)
-            (train, validation) = StratifiedSplit.Split(train, Options.ValidationFraction, Options.Seed + 1);
+        else if (ValidationFraction > 0)
+            (train, validation) = StratifiedSplit.Split(train, ValidationFraction, Options.Seed + 1);
 
-        var (spec, identity, preprocessing, features) = await FeaturiseAll([train, validation, test], progress, cancellation).ConfigureAwait(false);
+        var (spec, identity, preprocessing, features) = await SplitFeaturizer.RunAsync(Options, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
+            .ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1], features[2]);
 
         progress?.Report(new TrainingProgress("fit", null));
@@ -44,13 +48,31 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         var (head, chosen) = FitHead(trainFeatures, validationFeatures, train.Labels.Count);
         var fitSeconds = fitClock.Elapsed.TotalSeconds;
 
+        if (Options.FineTune is { } fineTune)
+        {
+            var tuned = await new FineTuner(fineTune, Options.Seed).RunAsync(spec, Options.Resize, (LinearHead)head, trainFeatures, validationFeatures!, testFeatures,
+                progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress("fine-tune", p.Extraction, p))),
+                cancellation).ConfigureAwait(false);
+            return new TrainedClassifier(
+                spec, FineTunedIdentity(spec, tuned), preprocessing, tuned.Head, train.Labels, Options, chosen,
+                Summarise("train", train, trainFeatures, null),
+                Summarise("validation", validation!, validationFeatures!, tuned.ValidationProbabilities),
+                test is null ? null : Summarise("test", test, testFeatures!, tuned.TestProbabilities!),
+                fitSeconds, clock.Elapsed.TotalSeconds, tuned);
+        }
         return new TrainedClassifier(
             spec, identity, preprocessing, head, train.Labels, Options, chosen,
             Summarise("train", train, trainFeatures, null),
-            validation is null ? null : Summarise("validation", validation, validationFeatures!, head),
-            test is null ? null : Summarise("test", test, testFeatures!, head),
+            validation is null ? null : Summarise("validation", validation, validationFeatures!, head.PredictProbabilities(validationFeatures!.Features)),
+            test is null ? null : Summarise("test", test, testFeatures!, head.PredictProbabilities(testFeatures!.Features)),
             fitSeconds, clock.Elapsed.TotalSeconds);
     }
+
+    // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.
+    private double ValidationFraction => Options.FineTune is not null && Options.ValidationFraction == 0 ? 0.1 : Options.ValidationFraction;
+
+    private static string FineTunedIdentity(BackboneSpec spec, FineTuneResult tuned) =>
+        $"{spec.Name}:fine-tuned:sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tuned.Backbone))}";
 
     private (ClassifierHead Head, string Chosen) FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount)
     {
@@ -71,33 +93,6 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     private static float[][] Transformed(DatasetFeatures features, FeatureTransform transform) =>
         transform == FeatureTransform.None ? features.Features : features.Features.Select(f => ClassifierHead.Apply(transform, f)).ToArray();
 
-    // The backbone's session lives only while featurising, so its memory is given back before the head is fitted.
-    private async Task<(BackboneSpec, string, PreprocessingSpec, DatasetFeatures?[])> FeaturiseAll(ImageFolderDataset?[] splits,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellation)
-    {
-        // int8: calibrated on the training split only (never on held-out photos).
-        var calibration = Options.Int8 ? CalibrationSet.Sample(splits[0]!.Images.Select(i => i.Path), Options.CalibrationPhotos, Options.Seed) : null;
-        if (calibration is not null) progress?.Report(new TrainingProgress("calibrate", null));
-        using var backbone = Backbone.Load(Options.Backbone, BackboneOptions.Default with
-        {
-            Resize = Options.Resize, CacheDirectory = Options.CacheDirectory, Int8 = Options.Int8, Calibration = calibration,
-        });
-        var cache = Options.UseCache ? new FeatureCache(Options.CacheDirectory ?? MentorPaths.DefaultCacheDirectory) : null;
-        var extractor = new FeatureExtractor(backbone, cache, ExtractionOptions.Default with { BatchSize = Options.BatchSize });
-        string[] phases = ["train", "validation", "test"];
-        var features = new DatasetFeatures?[splits.Length];
-        for (var i = 0; i < splits.Length; i++)
-            if (splits[i] is { } split) features[i] = await Featurise(extractor, phases[i], split, progress, cancellation).ConfigureAwait(false);
-        return (backbone.Spec, backbone.Identity, backbone.Preprocessing, features);
-    }
-
-    private async Task<DatasetFeatures> Featurise(FeatureExtractor extractor, string phase, ImageFolderDataset dataset,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellation)
-    {
-        var forward = progress is null ? null : new Forward(p => progress.Report(new TrainingProgress(phase, p)));
-        return await extractor.ExtractAsync(dataset, Options.Strict, forward, cancellation).ConfigureAwait(false);
-    }
-
     // A held-out folder's classes must be the training classes (or some of them), indexed the same way.
     private static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)
     {
@@ -105,12 +100,9 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         return new ImageFolderDataset(dataset.Root, trainLabels, dataset.Images.Select(i => i with { Label = map[i.Label] }).ToList());
     }
 
-    private static SplitSummary Summarise(string name, ImageFolderDataset dataset, DatasetFeatures features, ClassifierHead? head) =>
+    private static SplitSummary Summarise(string name, ImageFolderDataset dataset, DatasetFeatures features, float[][]? probabilities) =>
         new(name, dataset.Root, features.Count, features.Extraction.CacheHits, features.Extraction.Skipped,
-            head is null ? null : ClassificationMetrics.Compute(features.Targets, head.PredictProbabilities(features.Features), dataset.Labels));
+            probabilities is null ? null : ClassificationMetrics.Compute(features.Targets, probabilities, dataset.Labels),
+            probabilities is null ? null : features.Paths, probabilities);
 
-    private sealed class Forward(Action<ExtractionProgress> report) : IProgress<ExtractionProgress>
-    {
-        public void Report(ExtractionProgress value) => report(value);
-    }
 }

@@ -53,6 +53,12 @@ public sealed record ClassifierTrainingOptions
     /// </summary>
     public bool Int8 { get; init; }
 
+    /// <summary>
+    /// Fine-tune the backbone's top stages with the head after fitting it (see <see cref="Tuning.FineTuner"/>); null: the
+    /// backbone stays frozen. Needs validation photos: without a validation folder or fraction, 10% of the training photos are held out.
+    /// </summary>
+    public Tuning.FineTuneOptions? FineTune { get; init; }
+
     /// <summary>Training photos sampled (with <see cref="Seed"/>) to calibrate the int8 backbone.</summary>
     public int CalibrationPhotos { get; init; } = Quantization.CalibrationSet.DefaultCount;
 }

@@ -18,7 +18,8 @@ public sealed class TrainedClassifier(
     SplitSummary? validation,
     SplitSummary? test,
     double fitSeconds,
-    double totalSeconds)
+    double totalSeconds,
+    Tuning.FineTuneResult? fineTuned = null)
 {
     public BackboneSpec Backbone { get; } = backbone;
     public string BackboneIdentity { get; } = backboneIdentity;
@@ -39,6 +40,9 @@ public sealed class TrainedClassifier(
 
     /// <summary>Seconds for the whole run, featurising included.</summary>
     public double TotalSeconds { get; } = totalSeconds;
+
+    /// <summary>The fine-tuned backbone and its training history, when the run fine-tuned.</summary>
+    public Tuning.FineTuneResult? FineTuned { get; } = fineTuned;
 
     /// <summary>Writes the classifier as one ONNX file (backbone, head, softmax, metadata), atomically.</summary>
     public void Save(string path)
@@ -62,6 +66,15 @@ public sealed class TrainedClassifier(
                 ["trainImages"] = Train.Images,
                 ["trainRoot"] = Train.Root,
                 ["int8"] = Options.Int8 ? new JsonObject { ["calibrationPhotos"] = Options.CalibrationPhotos, ["calibrationSeed"] = Options.Seed } : null,
+                ["fineTune"] = FineTuned is { } tuned ? new JsonObject
+                {
+                    ["stages"] = Options.FineTune!.Stages,
+                    ["stageInput"] = tuned.StageInput,
+                    ["epochs"] = tuned.Epochs.Count,
+                    ["bestEpoch"] = tuned.BestEpoch,
+                    ["views"] = Options.FineTune.Augmentation is null ? 1 : Options.FineTune.Views,
+                    ["augmentation"] = Options.FineTune.Augmentation is not null,
+                } : null,
             },
             Metrics = new JsonObject
             {
@@ -69,7 +82,22 @@ public sealed class TrainedClassifier(
                 ["test"] = Summary(Test),
             },
         };
-        ClassifierFile.Write(path, Backbone, Head, metadata);
+        if (FineTuned is null)
+        {
+            ClassifierFile.Write(path, Backbone, Head, metadata);
+            return;
+        }
+        // The exporter reads the backbone from a file: give it the fine-tuned one for the time of the write.
+        var backbonePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.backbone.onnx");
+        try
+        {
+            File.WriteAllBytes(backbonePath, FineTuned.Backbone);
+            ClassifierFile.Write(path, Backbone with { ModelPath = backbonePath }, Head, metadata);
+        }
+        finally
+        {
+            File.Delete(backbonePath);
+        }
     }
 
     private static JsonNode? Summary(SplitSummary? split) => split?.Metrics is not { } m ? null : new JsonObject

@@ -64,6 +64,29 @@ public static partial class NativeHeap
         LimitArenas(arenas);
     }
 
+    /// <summary>
+    /// Fixes glibc's mmap threshold: blocks of <paramref name="bytes"/> or more are mapped on their own and unmapped when
+    /// freed. By default glibc raises the threshold (up to 32 MiB) each time a large mapped block is freed, after which
+    /// the multi-megabyte buffers of a training step come from the heap and their freed pages stay resident: fine-tuning
+    /// ResNet-18's last stage grew by about 35 MB per batch (a 20-minute run peaked at 14.9 GB). Measured on a short run
+    /// (8 epochs): dynamic 3.4 GB peak and growing; fixed at 128 KiB 1.55 GB but epochs 40% slower (page faults);
+    /// 4 MiB 1.65 GB at full speed; 16 MiB grows again. A no-op off glibc.
+    /// </summary>
+    public static void FixMmapThreshold(int bytes = 4 << 20)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            _ = MallOpt(MmapThreshold, bytes);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // Not glibc: nothing to do.
+        }
+    }
+
+    private const int MmapThreshold = -3; // M_MMAP_THRESHOLD in glibc's malloc.h
+
     private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
 
     [LibraryImport("libc", EntryPoint = "mallopt")]

@@ -14,6 +14,7 @@ internal static class TrainCommand
     public static Command Create(CommandContext context)
     {
         var common = new CommonOptions();
+        var fineTune = new FineTuneOptionSet();
         var trainDir = new Argument<DirectoryInfo>("train-dir") { Description = "Training images: one sub-folder per class (dir/<label>/*.jpg)" };
         var val = new Option<DirectoryInfo?>("--val") { Description = "Validation folder (chooses the head's settings; reported)" };
         var valFraction = new Option<double>("--val-fraction") { Description = "Without --val: share of each class held out for validation (0: cross-validate instead)" };
@@ -24,13 +25,15 @@ internal static class TrainCommand
         var transform = new Option<Models.FeatureTransform>("--transform") { Description = "Feature transform before the head: sqrt (default) or none", DefaultValueFactory = _ => Models.FeatureTransform.Sqrt };
         var balance = new Option<bool>("--balance") { Description = "Class-balanced weights for skewed datasets" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Model file to write (.onnx)", Required = true };
+        var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write an HTML report (confusion matrix, per-class F1, mistakes, training curves)" };
         valFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--val-fraction must be at least 0 and below 0.9."); });
         testFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--test-fraction must be at least 0 and below 0.9."); });
         var command = new Command("train", "Train a classifier on backbone features and write it as one ONNX file")
         {
-            trainDir, val, valFraction, test, testFraction, head, transform, seed, balance, output,
+            trainDir, val, valFraction, test, testFraction, head, transform, seed, balance, output, htmlReport,
         };
         common.AddTo(command);
+        fineTune.AddTo(command);
         command.Validators.Add(r =>
         {
             if (r.GetValue(val) is not null && r.GetValue(valFraction) > 0) r.AddError("use either --val or --val-fraction, not both.");
@@ -53,24 +56,24 @@ internal static class TrainCommand
                 Resize = parse.GetValue(common.Resize) is { } resize ? Imaging.ResizeRule.Parse(resize) : null,
                 BatchSize = parse.GetValue(common.BatchSize),
                 Int8 = parse.GetValue(common.Int8),
+                FineTune = fineTune.Read(parse),
             };
             var modelPath = parse.GetValue(output)!.FullName;
             var trainer = new ClassifierTrainer(options);
-            var trained = await ProgressBars.RunPhasesAsync(context.Status, progress => trainer.FitAsync(
-                parse.GetValue(trainDir)!.FullName, parse.GetValue(val)?.FullName, parse.GetValue(test)?.FullName,
-                new Forward(p => progress.Report((p.Phase, p.Extraction))), cancellation)).ConfigureAwait(false);
+            var trained = await ProgressBars.RunTrainingAsync(context.Status, context.Error, progress => trainer.FitAsync(
+                parse.GetValue(trainDir)!.FullName, parse.GetValue(val)?.FullName, parse.GetValue(test)?.FullName, progress, cancellation)).ConfigureAwait(false);
             trained.Save(modelPath);
+            if (parse.GetValue(htmlReport)?.FullName is { } reportPath) Reports.ReportWriter.WriteTraining(trained, modelPath, reportPath);
 
-            var report = TrainingReport.From(trained, modelPath);
+            // A fine-tuned model is checked once written: the file must answer as the trained network did.
+            double? agreement = trained.FineTuned is not null && trained.Test is { Paths: { } paths, Probabilities: { } probabilities }
+                ? await ExportCheck.TopOneAgreementAsync(modelPath, paths, probabilities, cancellation).ConfigureAwait(false)
+                : null;
+            var report = TrainingReport.From(trained, modelPath, agreement);
             if (parse.GetValue(common.Json)) await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, JsonOutput.Options)).ConfigureAwait(false);
             else report.Render(context.Console, trained);
             return MentorApp.Ok;
         });
         return command;
-    }
-
-    private sealed class Forward(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

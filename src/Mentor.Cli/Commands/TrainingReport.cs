@@ -21,9 +21,10 @@ internal sealed record TrainingReport(
     int? ValidationImages,
     int? TestImages,
     int CacheHits,
-    IReadOnlyList<SkippedFile> Skipped)
+    IReadOnlyList<SkippedFile> Skipped,
+    FineTuneReport? FineTune)
 {
-    public static TrainingReport From(TrainedClassifier trained, string modelPath)
+    public static TrainingReport From(TrainedClassifier trained, string modelPath, double? exportAgreement = null)
     {
         var splits = new[] { trained.Train, trained.Validation, trained.Test }.Where(s => s is not null).Select(s => s!).ToList();
         return new TrainingReport(
@@ -41,7 +42,8 @@ internal sealed record TrainingReport(
             trained.Validation?.Images,
             trained.Test?.Images,
             splits.Sum(s => s.CacheHits),
-            splits.SelectMany(s => s.Skipped).ToList());
+            splits.SelectMany(s => s.Skipped).ToList(),
+            trained.FineTuned is { } tuned ? FineTuneReport.From(tuned, trained.Options.FineTune!, exportAgreement) : null);
     }
 
     private static EvaluationReport? Evaluation(SplitSummary? split) =>
@@ -56,10 +58,38 @@ internal sealed record TrainingReport(
         table.AddRow("Backbone / head", $"{Backbone} / {Head} ({Markup.Escape(Chosen)})");
         table.AddRow("Images", $"{Images} (train {TrainImages}, validation {ValidationImages?.ToString() ?? "-"}, test {TestImages?.ToString() ?? "-"}); {CacheHits} from the cache");
         table.AddRow("Head fitting", $"{TrainSeconds:F2} s");
+        if (FineTune is { } tune)
+        {
+            table.AddRow("Fine-tuning", FormattableString.Invariant(
+                $"{tune.Stages} stage(s), {tune.Epochs.Count} epochs, kept epoch {tune.BestEpoch}; frozen stages {tune.ViewSeconds:F0} s, epochs {tune.TrainingSeconds:F0} s"));
+            if (tune.ExportAgreement is { } agreement)
+                table.AddRow("Model file check", FormattableString.Invariant($"same top label as the trained network on {agreement:P1} of the test photos"));
+            if (tune.InitialValidationAccuracy is { } before)
+                table.AddRow("Validation before", FormattableString.Invariant($"{before:F4} (head on frozen features)"));
+        }
         table.AddRow("Total", $"{TotalSeconds:F1} s");
         if (Validation is not null) table.AddRow("Validation accuracy", $"[bold]{Validation.Accuracy:F4}[/]");
         if (Test is not null) table.AddRow("Test accuracy", $"[bold]{Test.Accuracy:F4}[/]");
         console.Write(table);
         ExtractionSummary.RenderSkipped(console, Skipped);
     }
+}
+
+/// <summary>The fine-tuning part of <see cref="TrainingReport"/>: settings, time, and every epoch's figures.</summary>
+internal sealed record FineTuneReport(
+    int Stages,
+    string StageInput,
+    int Views,
+    bool Augmentation,
+    long TrainedParameters,
+    double? InitialValidationAccuracy,
+    int BestEpoch,
+    double ViewSeconds,
+    double TrainingSeconds,
+    double? ExportAgreement,
+    IReadOnlyList<Training.Tuning.EpochReport> Epochs)
+{
+    public static FineTuneReport From(Training.Tuning.FineTuneResult tuned, Training.Tuning.FineTuneOptions options, double? exportAgreement) => new(
+        options.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
+        tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement, tuned.Epochs);
 }

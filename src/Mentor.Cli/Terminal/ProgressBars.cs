@@ -1,4 +1,5 @@
 using Mentor.Features;
+using Mentor.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -21,14 +22,18 @@ internal static class ProgressBars
             }).ConfigureAwait(false);
     }
 
-    /// <summary>One bar per phase (train, validation, test featurising), each added when its phase starts.</summary>
-    public static async Task<T> RunPhasesAsync<T>(IAnsiConsole console, Func<IProgress<(string Phase, ExtractionProgress? Extraction)>, Task<T>> work)
+    /// <summary>
+    /// One bar per phase (train, validation, test featurising; fine-tuning views), each added when its phase starts, then
+    /// one per fine-tuning epoch whose label ends with its loss and validation accuracy. Without a terminal, finished
+    /// epochs are written to <paramref name="log"/> as lines.
+    /// </summary>
+    public static async Task<T> RunTrainingAsync<T>(IAnsiConsole console, TextWriter log, Func<IProgress<TrainingProgress>, Task<T>> work)
     {
         if (!console.Profile.Capabilities.Interactive)
-            return await work(new PhaseProgress(null)).ConfigureAwait(false);
+            return await work(new PhaseProgress(null, log)).ConfigureAwait(false);
         return await Configure(console.Progress()).StartAsync(async context =>
         {
-            var reporter = new PhaseProgress(context);
+            var reporter = new PhaseProgress(context, null);
             var result = await work(reporter).ConfigureAwait(false);
             reporter.CompleteAll();
             return result;
@@ -41,23 +46,39 @@ internal static class ProgressBars
         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new CountColumn(),
             new ImagesPerSecondColumn(), new RemainingTimeColumn());
 
-    private sealed class PhaseProgress(ProgressContext? context) : IProgress<(string Phase, ExtractionProgress? Extraction)>
+    private sealed class PhaseProgress(ProgressContext? context, TextWriter? log) : IProgress<TrainingProgress>
     {
         private readonly Dictionary<string, ProgressTask> _tasks = [];
         private readonly object _gate = new();
 
-        public void Report((string Phase, ExtractionProgress? Extraction) value)
+        public void Report(TrainingProgress value)
         {
-            if (context is null || value.Extraction is not { } extraction) return;
-            lock (_gate)
+            if (value.FineTune is { Completed: { } epoch } tuning && log is not null)
+                log.WriteLine(EpochLine(epoch, tuning.Epochs));
+            if (context is null) return;
+            if (value.FineTune is { Phase: "epoch" } progress)
             {
-                if (!_tasks.TryGetValue(value.Phase, out var task))
+                lock (_gate)
                 {
-                    foreach (var previous in _tasks.Values) previous.Value = previous.MaxValue;
-                    _tasks[value.Phase] = task = context.AddTask(value.Phase, maxValue: Math.Max(1, extraction.Total));
+                    var task = Bar($"epoch {progress.Epoch}/{progress.Epochs}", progress.Total);
+                    task.Value = progress.Done;
+                    task.Description = progress.Completed is { } done ? EpochLine(done, progress.Epochs) : FormattableString.Invariant($"epoch {progress.Epoch}/{progress.Epochs} loss {progress.Loss:F3}");
                 }
-                task.Value = extraction.Done;
+                return;
             }
+            if (value.Extraction is not { } extraction) return;
+            lock (_gate) Bar(value.FineTune is { } views ? $"fine-tune: {views.Phase}" : value.Phase, extraction.Total).Value = extraction.Done;
+        }
+
+        private static string EpochLine(Training.Tuning.EpochReport epoch, int epochs) => FormattableString.Invariant(
+            $"epoch {epoch.Epoch}/{epochs} loss {epoch.TrainLoss:F3} validation {epoch.ValidationAccuracy:F4}{(epoch.Best ? " (best)" : "")} {epoch.Seconds:F0} s");
+
+        // The bar for a phase, added (and the previous ones completed) when the phase starts.
+        private ProgressTask Bar(string phase, int total)
+        {
+            if (_tasks.TryGetValue(phase, out var task)) return task;
+            foreach (var previous in _tasks.Values) previous.Value = previous.MaxValue;
+            return _tasks[phase] = context!.AddTask(phase, maxValue: Math.Max(1, total));
         }
 
         public void CompleteAll()

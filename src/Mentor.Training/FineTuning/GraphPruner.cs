@@ -3,28 +3,33 @@ using Onnx;
 namespace Mentor.Training.FineTuning;
 
 /// <summary>
-/// Cuts a graph at chosen outputs: keeps only the nodes, initializers, inputs and value infos those outputs need,
-/// and checks that nodes are in topological order.
+/// Cuts a graph at chosen outputs (and optionally at chosen inner values, which become its inputs): keeps only the
+/// nodes, initializers, inputs and value infos those outputs need, and checks that nodes are in topological order.
 /// </summary>
 internal static class GraphPruner
 {
-    /// <summary>Prunes <paramref name="graph"/> in place so that its outputs are <paramref name="outputs"/>.</summary>
-    public static void Prune(GraphProto graph, IReadOnlyList<string> outputs)
+    /// <summary>
+    /// Prunes <paramref name="graph"/> in place so that its outputs are <paramref name="outputs"/>; values named in
+    /// <paramref name="inputs"/> become float graph inputs, and what computes them is dropped.
+    /// </summary>
+    public static void Prune(GraphProto graph, IReadOnlyList<string> outputs, IReadOnlyList<string>? inputs = null)
     {
+        var cuts = new HashSet<string>(inputs ?? [], StringComparer.Ordinal);
         var producers = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
         foreach (var node in graph.Node)
             foreach (var output in node.Output.Where(o => o.Length > 0))
                 producers[output] = node;
         var inputNames = graph.Input.Select(i => i.Name).Concat(graph.Initializer.Select(i => i.Name)).ToHashSet(StringComparer.Ordinal);
-        foreach (var output in outputs)
+        foreach (var output in outputs.Concat(cuts))
             if (!producers.ContainsKey(output) && !inputNames.Contains(output))
                 throw new OnnxImportException($"The ONNX graph has no value named '{output}' to cut at; pass one of its node outputs, e.g. '{graph.Output.FirstOrDefault()?.Name}'.");
+        inputNames.UnionWith(cuts);
 
         var needed = new HashSet<string>(outputs, StringComparer.Ordinal);
         var keep = new HashSet<NodeProto>();
         foreach (var node in graph.Node.Reverse())
         {
-            if (!node.Output.Any(needed.Contains)) continue;
+            if (!node.Output.Any(o => needed.Contains(o) && !cuts.Contains(o))) continue;
             keep.Add(node);
             foreach (var input in node.Input.Where(i => i.Length > 0)) needed.Add(input);
         }
@@ -40,9 +45,10 @@ internal static class GraphPruner
 
         var outputInfos = outputs.Select(name => graph.Output.FirstOrDefault(o => o.Name == name)
             ?? graph.ValueInfo.FirstOrDefault(v => v.Name == name)
-            ?? new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float } } }).ToList();
+            ?? FloatValue(name)).ToList();
         var initializers = graph.Initializer.Where(i => needed.Contains(i.Name)).ToList();
-        var inputs = graph.Input.Where(i => needed.Contains(i.Name)).ToList();
+        var keptInputs = graph.Input.Where(i => needed.Contains(i.Name) && !cuts.Contains(i.Name)).ToList();
+        keptInputs.AddRange(cuts.Where(needed.Contains).Select(name => graph.ValueInfo.FirstOrDefault(v => v.Name == name)?.Clone() ?? FloatValue(name)));
         var valueInfos = graph.ValueInfo.Where(v => needed.Contains(v.Name)).ToList();
         graph.Node.Clear();
         graph.Node.AddRange(kept);
@@ -51,8 +57,11 @@ internal static class GraphPruner
         graph.Initializer.Clear();
         graph.Initializer.AddRange(initializers);
         graph.Input.Clear();
-        graph.Input.AddRange(inputs);
+        graph.Input.AddRange(keptInputs);
         graph.ValueInfo.Clear();
         graph.ValueInfo.AddRange(valueInfos);
     }
+
+    private static ValueInfoProto FloatValue(string name) =>
+        new() { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float } } };
 }

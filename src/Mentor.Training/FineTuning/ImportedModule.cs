@@ -90,6 +90,9 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
     /// <summary>Whether batch-norm layers with frozen parameters keep their running statistics fixed in training mode.</summary>
     public bool FrozenBatchNormInEvalMode { get; set; } = true;
 
+    /// <summary>Whether every batch-norm layer keeps its running statistics fixed in training mode (its scale and shift may still train).</summary>
+    public bool AllBatchNormInEvalMode { get; set; }
+
     /// <summary>Runs a graph with one input and one output.</summary>
     public override Tensor forward(Tensor input)
     {
@@ -134,9 +137,8 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
     public override void train(bool on = true)
     {
         base.train(on);
-        if (!FrozenBatchNormInEvalMode) return;
         foreach (var (_, module) in _modules)
-            if (module.parameters().All(p => !p.requires_grad)) module.eval();
+            if (AllBatchNormInEvalMode || (FrozenBatchNormInEvalMode && module.parameters().All(p => !p.requires_grad))) module.eval();
     }
 
     /// <summary>The current values of every trained initializer (parameters and batch-norm tensors) by ONNX name.</summary>

@@ -13,7 +13,7 @@ public static class OnnxModuleImporter
     public static IReadOnlyList<string> SupportedOperators => OperatorConverters.SupportedTypes;
 
     /// <summary>Reads and imports the ONNX file at <paramref name="path"/>.</summary>
-    public static ImportedModule Import(string path, IReadOnlyList<string>? outputs = null)
+    public static ImportedModule Import(string path, IReadOnlyList<string>? outputs = null, IReadOnlyList<string>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ModelProto model;
@@ -25,27 +25,28 @@ public static class OnnxModuleImporter
         {
             throw new OnnxImportException($"{path}: not a valid ONNX model ({e.Message}); check the file.");
         }
-        return ImportOwned(model, outputs);
+        return ImportOwned(model, outputs, inputs);
     }
 
     /// <summary>Imports <paramref name="model"/> (not modified; the module keeps a pruned copy for export).</summary>
     /// <param name="model">The ONNX model.</param>
     /// <param name="outputs">Values to cut the graph at; null keeps the graph's outputs.</param>
-    public static ImportedModule Import(ModelProto model, IReadOnlyList<string>? outputs = null)
+    /// <param name="inputs">Inner values to start the graph from (e.g. a stage's input, to train only the stages after it); null keeps the graph's inputs.</param>
+    public static ImportedModule Import(ModelProto model, IReadOnlyList<string>? outputs = null, IReadOnlyList<string>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return ImportOwned(model.Clone(), outputs);
+        return ImportOwned(model.Clone(), outputs, inputs);
     }
 
     // Imports a model the importer may modify (prune, and strip of the values it turns into parameters).
-    private static ImportedModule ImportOwned(ModelProto source, IReadOnlyList<string>? outputs)
+    private static ImportedModule ImportOwned(ModelProto source, IReadOnlyList<string>? outputs, IReadOnlyList<string>? inputs)
     {
         TorchRuntime.EnsureLoaded();
         if (source.Graph is null || source.Graph.Node.Count == 0)
             throw new OnnxImportException("The ONNX model has no graph nodes; check the file.");
         var opset = source.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version
             ?? throw new OnnxImportException("The ONNX model declares no default-domain operator set; re-export it with an opset_import entry.");
-        GraphPruner.Prune(source.Graph, outputs ?? [.. source.Graph.Output.Select(o => o.Name)]);
+        GraphPruner.Prune(source.Graph, outputs ?? [.. source.Graph.Output.Select(o => o.Name)], inputs);
 
         var initializers = source.Graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
         var context = new ImportContext(opset, initializers);

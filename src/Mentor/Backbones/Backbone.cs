@@ -127,7 +127,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         }
     }
 
-    private static SessionOptions CreateSessionOptions(BackboneOptions options)
+    internal static SessionOptions CreateSessionOptions(BackboneOptions options)
     {
         var sessionOptions = new SessionOptions
         {

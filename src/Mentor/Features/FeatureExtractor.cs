@@ -89,6 +89,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
         private readonly ConcurrentDictionary<int, string> _skipped = new();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly PreprocessingSpec _spec = owner.Model.Preprocessing;
+        private readonly ImagePreparation _prepare = owner._options.Preparation ?? ((bytes, path, _, spec, tensor) => ImagePreparer.Prepare(bytes, path, spec, tensor));
         private int _done;
         private int _hits;
 
@@ -131,7 +132,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
                     var tensor = ArrayPool<float>.Shared.Rent(_spec.TensorLength);
                     try
                     {
-                        ImagePreparer.Prepare(item.Bytes, paths[item.Index], _spec, tensor);
+                        _prepare(item.Bytes, paths[item.Index], item.Index, _spec, tensor.AsSpan(0, _spec.TensorLength));
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {

@@ -57,6 +57,38 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal("knn", classifier.Metadata.Head);
     }
 
+    [Fact]
+    public async Task Fine_tuning_reports_its_epochs_and_writes_a_report_with_its_curves()
+    {
+        var train = Split("train", "train", 8);
+        var validation = Split("validation", "validation", 3);
+        var model = _temp.Combine("tuned.onnx");
+        var report = _temp.Combine("report.html");
+
+        var result = await CliRunner.RunAsync("train", train, "--val", validation, "-o", model, "--cache", _temp.Combine("cache"), "--json",
+            "--fine-tune", "--epochs", "2", "--views", "1", "--report", report);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var tune = result.Json.GetProperty("fineTune");
+        Assert.Equal(2, tune.GetProperty("epochs").GetArrayLength());
+        Assert.All(tune.GetProperty("epochs").EnumerateArray(), e => Assert.True(e.GetProperty("imagesPerSecond").GetDouble() > 0));
+        Assert.InRange(tune.GetProperty("bestEpoch").GetInt32(), 0, 2);
+        using var classifier = ImageClassifier.Load(model);
+        Assert.StartsWith("resnet18:fine-tuned:", classifier.Metadata.BackboneIdentity, StringComparison.Ordinal);
+        var html = File.ReadAllText(report);
+        Assert.Contains("id=\"training-curves\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"confusion-matrix\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fine_tuning_options_without_fine_tune_are_refused()
+    {
+        var result = await CliRunner.RunAsync("train", _temp.Path, "-o", _temp.Combine("m.onnx"), "--epochs", "3");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--epochs only applies with --fine-tune", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("single-class", 1, "only one class folder")]
     [InlineData("unknown-test-class", 1, "'hat' are not among the model's labels")]

@@ -1,0 +1,40 @@
+using ScottPlot;
+
+namespace Mentor.Reports.Plots;
+
+/// <summary>Test accuracy against examples per class: one line per method, error bars of one standard deviation over repeats.</summary>
+public static class AccuracyByShotsPlot
+{
+    /// <summary>Draws <paramref name="shots"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
+    public static byte[] Render(ShotsComparison shots, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(shots);
+        using var plot = PlotCanvas.Create("Accuracy by examples per class");
+        var axis = new ShotAxis(shots);
+        for (var m = 0; m < shots.Methods.Count; m++)
+        {
+            var method = shots.Methods[m];
+            var points = method.Points.Where(p => p.Accuracies.Count > 0).OrderBy(axis.PositionOf).ToList();
+            if (points.Count == 0) continue;
+            var xs = points.Select(axis.PositionOf).ToArray();
+            var ys = points.Select(p => p.MeanAccuracy).ToArray();
+            var color = PlotCanvas.Series(m);
+            var errors = plot.Add.ErrorBar(xs, ys, points.Select(p => p.StdAccuracy).ToArray());
+            errors.Color = color;
+            errors.LineWidth = 1.5f;
+            var line = plot.Add.Scatter(xs, ys, color);
+            line.LegendText = method.Method;
+            line.LineWidth = 2;
+            line.MarkerSize = 8;
+        }
+
+        plot.Axes.Bottom.SetTicks(axis.Positions, axis.Labels);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.XLabel("training examples per class");
+        plot.YLabel("test accuracy");
+        PlotCanvas.PercentTicks(plot.Axes.Left);
+        plot.Axes.SetLimits(-0.4, axis.Positions.Length - 0.6, 0, 1.02);
+        plot.ShowLegend(Alignment.LowerRight);
+        return PlotCanvas.Png(plot, width, height);
+    }
+}

@@ -1,0 +1,49 @@
+using ScottPlot;
+
+namespace Mentor.Reports.Plots;
+
+/// <summary>What every report plot shares: fonts, sizes, the method colours, PNG output.</summary>
+internal static class PlotCanvas
+{
+    /// <summary>Smallest and largest accepted image side, in pixels.</summary>
+    public const int MinSide = 100, MaxSide = 8192;
+
+    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+
+    /// <summary>A new plot with the report's text sizes; the caller disposes it.</summary>
+    public static Plot Create(string title)
+    {
+        PlotFonts.EnsureRegistered();
+        var plot = new Plot();
+        plot.Title(title, size: 17);
+        plot.Axes.Bottom.Label.FontSize = 15;
+        plot.Axes.Left.Label.FontSize = 15;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Legend.FontSize = 13;
+        return plot;
+    }
+
+    /// <summary>The colour of the <paramref name="index"/>th series, the same in every plot of a report.</summary>
+    public static Color Series(int index) => Palette.GetColor(index);
+
+    /// <summary>Y ticks as whole percentages, for accuracy and F1 between 0 and 1.</summary>
+    public static void PercentTicks(IAxis axis) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => $"{v * 100:0}%" };
+
+    /// <summary>Renders <paramref name="plot"/> as PNG bytes of exactly <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
+    public static byte[] Png(Plot plot, int width, int height)
+    {
+        CheckSize(width, height);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>Guards an image size.</summary>
+    public static void CheckSize(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, MinSide);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, MinSide);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxSide);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(height, MaxSide);
+    }
+}

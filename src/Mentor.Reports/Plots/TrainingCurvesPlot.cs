@@ -1,0 +1,68 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Mentor.Reports.Plots;
+
+/// <summary>
+/// Training loss (left panel) and validation accuracy (right panel) per epoch, one line per network.
+/// The right panel is left out when no epoch measured a validation accuracy.
+/// </summary>
+public static class TrainingCurvesPlot
+{
+    /// <summary>Draws <paramref name="curves"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
+    public static byte[] Render(IReadOnlyList<TrainingCurve> curves, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        if (!curves.Any(c => c.Epochs.Count > 0)) throw new ArgumentException("no curve has an epoch", nameof(curves));
+        PlotCanvas.CheckSize(width, height);
+        using var loss = PlotCanvas.Create("Training loss");
+        using var accuracy = PlotCanvas.Create("Validation accuracy");
+        var hasValidation = curves.Any(c => c.Epochs.Any(e => e.ValidationAccuracy is not null));
+        for (var i = 0; i < curves.Count; i++)
+        {
+            var curve = curves[i];
+            if (curve.Epochs.Count == 0) continue;
+            var legend = $"{curve.Name} ({Duration(curve.Epochs.Max(e => e.Seconds))})";
+            Line(loss, curve.Epochs.Select(e => (e.Epoch, e.TrainLoss)), i, legend);
+            var measured = curve.Epochs.Where(e => e.ValidationAccuracy is not null).Select(e => (e.Epoch, e.ValidationAccuracy!.Value)).ToList();
+            if (measured.Count > 0) Line(accuracy, measured, i, legend);
+        }
+
+        Style(loss, "train loss", Alignment.UpperRight);
+        Style(accuracy, "validation accuracy", Alignment.LowerRight);
+        PlotCanvas.PercentTicks(accuracy.Axes.Left);
+        accuracy.Axes.AutoScale();
+        var limits = accuracy.Axes.GetLimits();
+        accuracy.Axes.SetLimitsY(Math.Max(0, limits.Bottom - 0.05), Math.Min(1.02, limits.Top + 0.02));
+
+        var figure = new Multiplot(loss); // starts with this one subplot
+        if (hasValidation) figure.AddPlot(accuracy);
+        figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        using var image = figure.Render(width, height);
+        return image.GetImageBytes(ImageFormat.Png, 100);
+    }
+
+    private static void Line(Plot plot, IEnumerable<(int Epoch, double Value)> points, int index, string legend)
+    {
+        var ordered = points.OrderBy(p => p.Epoch).ToList();
+        var line = plot.Add.Scatter(ordered.Select(p => (double)p.Epoch).ToArray(), ordered.Select(p => p.Value).ToArray(), PlotCanvas.Series(index));
+        line.LegendText = legend;
+        line.LineWidth = 2;
+        line.MarkerSize = ordered.Count > 40 ? 0 : 6;
+    }
+
+    private static void Style(Plot plot, string yLabel, Alignment legend)
+    {
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(legend);
+    }
+
+    private static string Duration(double seconds) => seconds switch
+    {
+        >= 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.0} h"),
+        >= 120 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds:0} s"),
+    };
+}

@@ -1,0 +1,37 @@
+namespace Mentor.Training.Comparison;
+
+/// <summary>How <see cref="ComparisonRunner"/> measures transfer learning against training from scratch.</summary>
+public sealed record ComparisonOptions
+{
+    /// <summary>Examples per class to train on; null stands for all of the training pool.</summary>
+    public IReadOnlyList<int?> Shots { get; init; } = [1, 2, 5, 10, 20, null];
+
+    /// <summary>Samples drawn (seeded) per shot count for the heads on frozen features.</summary>
+    public int Repeats { get; init; } = 3;
+
+    /// <summary>Wall-clock minutes for each fine-tuning run, and the same for each from-scratch run.</summary>
+    public double BudgetMinutes { get; init; } = 4;
+
+    /// <summary>Shot counts at which fine-tuning runs (once each, budget permitting); null stands for all.</summary>
+    public IReadOnlyList<int?> FineTuneShots { get; init; } = [10, null];
+
+    /// <summary>Whether the from-scratch baseline runs (on all the training pool, with the same budget as fine-tuning).</summary>
+    public bool FromScratch { get; init; } = true;
+
+    /// <summary>Whether fine-tuning runs at all.</summary>
+    public bool FineTune { get; init; } = true;
+
+    /// <summary>Most k-NN shots: k-NN is measured at shot counts up to this one (where it can beat logistic regression).</summary>
+    public int KnnMaxShots { get; init; } = 5;
+
+    /// <summary>Share of each class held out as the test set when the dataset has no test folder.</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Cache folder for features and prepared backbones; null: the default.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Augmented views per training photo for fine-tuning and from-scratch runs (fewer than a full fine-tune, to fit the budget).</summary>
+    public int Views { get; init; } = 2;
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using Mentor.Backbones;
+using Mentor.Data;
+using Mentor.Evaluation;
+using Mentor.Features;
+using Mentor.Models;
+using Mentor.Training.Heads;
+using Mentor.Training.Tuning;
+
+namespace Mentor.Training.Comparison;
+
+/// <summary>
+/// Measures transfer learning against training from scratch on one dataset: heads on frozen features at each shot
+/// count (seeded stratified samples of the training pool, several repeats), fine-tuning at a few shot counts, and the
+/// same architecture from random weights on all the data with the same time budget; every model is measured on the
+/// same held-out test photos, which no sample can contain.
+/// </summary>
+public sealed class ComparisonRunner(ComparisonOptions? options = null)
+{
+    public const string Logistic = "logistic on frozen features";
+    public const string Knn = "k-NN on frozen features";
+    public const string FineTuned = "fine-tuned";
+    public const string Scratch = "from scratch";
+
+    public ComparisonOptions Options { get; } = options ?? new ComparisonOptions();
+
+    /// <summary>Runs the comparison on <paramref name="dataset"/>: a folder with <c>train/</c> and <c>test/</c> (and optionally <c>validation/</c>), or one image folder to split.</summary>
+    public async Task<ComparisonResult> RunAsync(string dataset, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var clock = Stopwatch.StartNew();
+        var (train, validation, test) = OpenSplits(dataset, Options);
+        var trainingOptions = new ClassifierTrainingOptions { Seed = Options.Seed, CacheDirectory = Options.CacheDirectory };
+        var (spec, _, _, features) = await SplitFeaturizer.RunAsync(trainingOptions, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
+            .ConfigureAwait(false);
+        var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1]!, features[2]!);
+        var secondsPerPhoto = MeasureBackboneSeconds(spec, trainFeatures.Paths);
+        var classes = train.Labels.Count;
+
+        var logistic = new List<ShotRuns>();
+        var knn = new List<ShotRuns>();
+        LinearHead? allDataHead = null;
+        foreach (var shots in Options.Shots)
+        {
+            var repeats = shots is null ? 1 : Options.Repeats;
+            var (logisticRuns, knnRuns) = (new List<(double, double)>(), new List<(double, double)>());
+            double examples = 0;
+            for (var repeat = 0; repeat < repeats; repeat++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new TrainingProgress($"heads: {ShotName(shots)} per class", null));
+                var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, shots, Options.Seed + repeat);
+                examples = (double)rows.Length / classes;
+                var extraction = rows.Length * secondsPerPhoto;
+                var (head, seconds) = FitLogistic(trainFeatures, rows, classes, repeat);
+                logisticRuns.Add((Accuracy(head, testFeatures), seconds + extraction));
+                if (shots is null) allDataHead = head;
+                if (shots is { } k && k <= Options.KnnMaxShots)
+                {
+                    var (knnHead, knnSeconds) = FitKnn(trainFeatures, rows, classes, repeat);
+                    knnRuns.Add((Accuracy(knnHead, testFeatures), knnSeconds + extraction));
+                }
+            }
+            logistic.Add(Runs(shots, examples, logisticRuns));
+            if (knnRuns.Count > 0) knn.Add(Runs(shots, examples, knnRuns));
+        }
+
+        var budget = Options.BudgetMinutes * 60;
+        var methods = new List<MethodRuns> { new(Logistic, logistic) };
+        if (knn.Count > 0) methods.Add(new MethodRuns(Knn, knn));
+        var curves = new List<NamedCurve>();
+        var best = (Method: Logistic, Probabilities: (allDataHead ?? FitLogistic(trainFeatures, FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed), classes, 0).Head)
+            .PredictProbabilities(testFeatures.Features));
+        if (Options.FineTune)
+        {
+            var tuned = new List<ShotRuns>();
+            foreach (var shots in Options.FineTuneShots)
+            {
+                var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, shots, Options.Seed);
+                var (head, headSeconds) = FitLogistic(trainFeatures, rows, classes, 0);
+                var result = await RunDeep(spec, head, Subset(trainFeatures, rows), validationFeatures, testFeatures, budget, fromScratch: false,
+                    $"fine-tune: {ShotName(shots)} per class", progress, cancellation).ConfigureAwait(false);
+                var accuracy = Accuracy(result.TestProbabilities!, testFeatures.Targets);
+                tuned.Add(Runs(shots, (double)rows.Length / classes, [(accuracy, result.ViewSeconds + result.TrainingSeconds + headSeconds + rows.Length * secondsPerPhoto)]));
+                if (shots is null)
+                {
+                    curves.Add(new NamedCurve(FineTuned, result.Epochs));
+                    if (accuracy >= Accuracy(best.Probabilities, testFeatures.Targets)) best = (FineTuned, result.TestProbabilities!);
+                }
+            }
+            methods.Add(new MethodRuns(FineTuned, tuned));
+        }
+        if (Options.FromScratch)
+        {
+            var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed);
+            var zero = new LinearHead(new float[classes * spec.FeatureSize], new float[classes]);
+            var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, budget, fromScratch: true,
+                "from scratch: all", progress, cancellation).ConfigureAwait(false);
+            methods.Add(new MethodRuns(Scratch,
+                [Runs(null, (double)rows.Length / classes, [(Accuracy(result.TestProbabilities!, testFeatures.Targets), result.ViewSeconds + result.TrainingSeconds)])]));
+            curves.Add(new NamedCurve(Scratch, result.Epochs));
+        }
+
+        var metrics = ClassificationMetrics.Compute(testFeatures.Targets, best.Probabilities, train.Labels);
+        return new ComparisonResult
+        {
+            Dataset = Path.GetFullPath(dataset),
+            TrainRoot = train.Root,
+            TestRoot = test.Root,
+            Labels = train.Labels,
+            TrainImages = trainFeatures.Count,
+            TestImages = testFeatures.Count,
+            Methods = methods,
+            Curves = curves,
+            BestMethod = best.Method,
+            BestMetrics = metrics,
+            Mistakes = Mistakes(testFeatures, best.Probabilities, train.Labels, 8),
+            Claims = ClaimCalculator.From(methods),
+            TotalSeconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    /// <summary>
+    /// The training pool every method samples from, the validation photos that steer the deep runs (10% of the pool,
+    /// kept out of every sample) and the test photos: <c>dataset/test</c> when there is one, else a seeded stratified split.
+    /// </summary>
+    internal static (ImageFolderDataset Train, ImageFolderDataset Validation, ImageFolderDataset Test) OpenSplits(string dataset, ComparisonOptions options)
+    {
+        var trainFolder = Path.Combine(dataset, "train");
+        var testFolder = Path.Combine(dataset, "test");
+        ImageFolderDataset pool, test;
+        if (Directory.Exists(trainFolder) && Directory.Exists(testFolder))
+        {
+            pool = ImageFolderDataset.Open(trainFolder);
+            var tests = ImageFolderDataset.Open(testFolder, minimumClasses: 1);
+            var map = LabelMapping.ToModelLabels(tests, pool.Labels);
+            test = new ImageFolderDataset(tests.Root, pool.Labels, [.. tests.Images.Select(i => i with { Label = map[i.Label] })]);
+        }
+        else (pool, test) = StratifiedSplit.Split(ImageFolderDataset.Open(dataset), options.TestFraction, options.Seed);
+        var (train, validation) = StratifiedSplit.Split(pool, 0.1, options.Seed + 1);
+        return (train, validation, test);
+    }
+
+    private async Task<FineTuneResult> RunDeep(BackboneSpec spec, LinearHead head, DatasetFeatures train, DatasetFeatures validation, DatasetFeatures test,
+        double budget, bool fromScratch, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        var options = new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = fromScratch };
+        var forward = progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p)));
+        return await new FineTuner(options, Options.Seed).RunAsync(spec, null, head, train, validation, test, forward, cancellation).ConfigureAwait(false);
+    }
+
+    private (LinearHead Head, double Seconds) FitLogistic(DatasetFeatures train, int[] rows, int classes, int repeat)
+    {
+        var clock = Stopwatch.StartNew();
+        var features = rows.Select(i => ClassifierHead.Apply(FeatureTransform.Sqrt, train.Features[i])).ToArray();
+        var options = new LogisticRegressionOptions { Seed = Options.Seed + repeat, Folds = Math.Clamp(rows.Length / classes, 2, 5) };
+        var fit = new LogisticRegressionTrainer(options).Fit(features, [.. rows.Select(i => train.Targets[i])], classes);
+        return (new LinearHead(fit.Weights.Span, fit.Bias.Span, FeatureTransform.Sqrt), clock.Elapsed.TotalSeconds);
+    }
+
+    private (KnnHead Head, double Seconds) FitKnn(DatasetFeatures train, int[] rows, int classes, int repeat)
+    {
+        var clock = Stopwatch.StartNew();
+        var features = rows.Select(i => ClassifierHead.Apply(FeatureTransform.Sqrt, train.Features[i])).ToArray();
+        var options = new KnnOptions { Seed = Options.Seed + repeat, Folds = Math.Clamp(rows.Length / classes, 2, 5) };
+        var fit = new KnnTrainer(options).Fit(features, [.. rows.Select(i => train.Targets[i])], classes);
+        return (new KnnHead(fit.Features.Span, fit.Labels.Span, fit.ClassCount, fit.K, FeatureTransform.Sqrt), clock.Elapsed.TotalSeconds);
+    }
+
+    // The backbone's cold cost per photo, timed on a batch of training photos (decoding included), so that a head's
+    // training time counts the featurising of its photos even when the features came from the cache.
+    private static double MeasureBackboneSeconds(BackboneSpec spec, IReadOnlyList<string> paths)
+    {
+        using var backbone = Backbone.Load(spec);
+        var sample = paths.Take(32).ToList();
+        var extractor = new FeatureExtractor(backbone, cache: null);
+        extractor.Extract(sample.Take(4).ToList());
+        var clock = Stopwatch.StartNew();
+        extractor.Extract(sample);
+        return clock.Elapsed.TotalSeconds / Math.Max(1, sample.Count);
+    }
+
+    private static DatasetFeatures Subset(DatasetFeatures features, int[] rows) =>
+        new(features.Labels, [.. rows.Select(i => features.Paths[i])], [.. rows.Select(i => features.Targets[i])], [.. rows.Select(i => features.Features[i])],
+            features.Extraction);
+
+    private static double Accuracy(ClassifierHead head, DatasetFeatures test) => Accuracy(head.PredictProbabilities(test.Features), test.Targets);
+
+    private static double Accuracy(float[][] probabilities, int[] targets) =>
+        (double)targets.Where((t, i) => ArgMax(probabilities[i]) == t).Count() / targets.Length;
+
+    private static ShotRuns Runs(int? shots, double examples, List<(double Accuracy, double Seconds)> runs) =>
+        new(shots, Math.Round(examples, 2), [.. runs.Select(r => r.Accuracy)], [.. runs.Select(r => Math.Round(r.Seconds, 3))]);
+
+    private static List<TestMistake> Mistakes(DatasetFeatures test, float[][] probabilities, IReadOnlyList<string> labels, int count) =>
+        [.. Enumerable.Range(0, test.Count)
+            .Select(i => (Index: i, Predicted: ArgMax(probabilities[i])))
+            .Where(p => p.Predicted != test.Targets[p.Index])
+            .OrderByDescending(p => probabilities[p.Index][p.Predicted])
+            .Take(count)
+            .Select(p => new TestMistake(test.Paths[p.Index], labels[test.Targets[p.Index]], labels[p.Predicted], probabilities[p.Index][p.Predicted]))];
+
+    private static string ShotName(int? shots) => shots?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
+
+    private static int ArgMax(float[] values) => Array.IndexOf(values, values.Max());
+}

@@ -1,0 +1,82 @@
+using Mentor.Imaging;
+
+namespace Mentor.Training.Tuning;
+
+/// <summary>How <see cref="FineTuner"/> trains the top of the backbone with the head. Defaults measured on clothing-small (see bench/finetune.sh).</summary>
+public sealed record FineTuneOptions
+{
+    /// <summary>Backbone stages (from the top) that train; the ones below stay frozen and run once per view.</summary>
+    public int Stages { get; init; } = 1;
+
+    /// <summary>Most passes over the training photos (early stopping may end sooner).</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>
+    /// Augmented views made of each training photo, computed through the frozen stages once and cycled through
+    /// over the epochs (epoch e shows each photo's view e mod Views). Without augmentation: one, the plain view.
+    /// </summary>
+    public int Views { get; init; } = 4;
+
+    /// <summary>The random changes behind each view; null: no augmentation (the plain centre crop only).</summary>
+    public Augmentation? Augmentation { get; init; } = Imaging.Augmentation.Default;
+
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>AdamW's peak learning rate for the head.</summary>
+    public double HeadLearningRate { get; init; } = 1e-3;
+
+    /// <summary>AdamW's peak learning rate for the backbone's stages: lower, so pre-trained weights move gently.</summary>
+    public double BackboneLearningRate { get; init; } = 1e-4;
+
+    public double WeightDecay { get; init; } = 0.05;
+
+    /// <summary>Epochs over which the learning rates ramp up linearly from zero before the cosine decay.</summary>
+    public double WarmupEpochs { get; init; } = 1;
+
+    /// <summary>Share of the target probability spread over the other classes.</summary>
+    public double LabelSmoothing { get; init; } = 0.1;
+
+    /// <summary>
+    /// Whether batch-norm layers in the trained stages update their running statistics. Off by default: batches of
+    /// a few dozen 7x7 maps give noisy statistics, so the pre-trained ones are kept and only the scale and shift train.
+    /// </summary>
+    public bool UpdateBatchNormStatistics { get; init; }
+
+    /// <summary>Epochs without a better validation accuracy before training stops (the best epoch is kept).</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Gradients are scaled down to this global norm at most.</summary>
+    public double MaxGradientNorm { get; init; } = 5;
+
+    /// <summary>
+    /// Wall-clock budget for the whole run (frozen stages included), in seconds; null: none. The cosine decay then
+    /// follows elapsed time, and training stops (keeping the best or, without validation photos, the last weights) when it runs out.
+    /// </summary>
+    public double? MaxSeconds { get; init; }
+
+    /// <summary>
+    /// Train the same architecture from random weights instead (every stage, batch-norm statistics updated, head from
+    /// zero): the baseline transfer learning is measured against. The head passed in then only gives the class count.
+    /// </summary>
+    public bool FromScratch { get; init; }
+
+    /// <summary>libtorch threads; null: one per core.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the setting out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Stages, 1, nameof(Stages));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Views, 1, nameof(Views));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 2, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Patience, 1, nameof(Patience));
+        if (!(HeadLearningRate > 0) || !(BackboneLearningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(HeadLearningRate), "learning rates must be positive");
+        if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay));
+        if (!(WarmupEpochs >= 0)) throw new ArgumentOutOfRangeException(nameof(WarmupEpochs));
+        if (LabelSmoothing is not (>= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(LabelSmoothing));
+        if (!(MaxGradientNorm > 0)) throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm));
+        if (MaxSeconds is { } budget && !(budget > 0)) throw new ArgumentOutOfRangeException(nameof(MaxSeconds), budget, "the time budget must be positive");
+        Augmentation?.Validate();
+    }
+}

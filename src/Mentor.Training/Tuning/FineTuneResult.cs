@@ -1,0 +1,39 @@
+using Mentor.Models;
+
+namespace Mentor.Training.Tuning;
+
+/// <summary>What <see cref="FineTuner"/> made: a backbone with trained top stages and its head, and how training went.</summary>
+public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stageInput, IReadOnlyList<EpochReport> epochs, int bestEpoch, double? initialValidationAccuracy,
+    float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters)
+{
+    /// <summary>The whole backbone as an ONNX model: the original graph, the fine-tuned stages' weights.</summary>
+    public byte[] Backbone { get; } = backbone;
+
+    public LinearHead Head { get; } = head;
+
+    /// <summary>The value the trained stages start from (everything before it stayed frozen).</summary>
+    public string StageInput { get; } = stageInput;
+
+    public IReadOnlyList<EpochReport> Epochs { get; } = epochs;
+
+    /// <summary>The 1-based epoch whose weights were kept (best validation accuracy); 0 when none beat the head on frozen features, which is then kept.</summary>
+    public int BestEpoch { get; } = bestEpoch;
+
+    /// <summary>Validation accuracy before fine-tuning: the head on frozen features (null without validation photos, or from scratch).</summary>
+    public double? InitialValidationAccuracy { get; } = initialValidationAccuracy;
+
+    /// <summary>The kept model's class probabilities for each validation photo, when there are validation photos.</summary>
+    public float[][]? ValidationProbabilities { get; } = validationProbabilities;
+
+    /// <summary>The kept model's class probabilities for each test photo, when there is a test set.</summary>
+    public float[][]? TestProbabilities { get; } = testProbabilities;
+
+    /// <summary>Seconds spent running the frozen stages over every view.</summary>
+    public double ViewSeconds { get; } = viewSeconds;
+
+    /// <summary>Seconds spent in the epochs.</summary>
+    public double TrainingSeconds { get; } = trainingSeconds;
+
+    /// <summary>Trainable parameters (backbone stages and head).</summary>
+    public long TrainedParameters { get; } = trainedParameters;
+}

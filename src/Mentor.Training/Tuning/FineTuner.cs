@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Mentor.Backbones;
+using Mentor.Features;
+using Mentor.Imaging;
+using Mentor.Models;
+using Mentor.Training.FineTuning;
+using Onnx;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Mentor.Training.Tuning;
+
+/// <summary>
+/// Fine-tunes the top stages of a backbone together with a linear head already fitted on frozen features:
+/// the frozen stages run once per view in ONNX Runtime (<see cref="StageInputExtraction"/>); the top stages and the
+/// head train in libtorch with AdamW (a lower learning rate for the backbone), linear warm-up then cosine decay,
+/// label smoothing and gradient clipping; after each epoch the validation photos decide whether to keep it, and
+/// training stops after <see cref="FineTuneOptions.Patience"/> epochs without a better one. Same seed, same result.
+/// </summary>
+public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
+{
+    public FineTuneOptions Options { get; } = options ?? new FineTuneOptions();
+
+    public int Seed { get; } = seed;
+
+    /// <summary>Fine-tunes <paramref name="spec"/>'s fp32 backbone with <paramref name="head"/> on the photos of <paramref name="train"/>.</summary>
+    /// <param name="spec">The backbone (its ONNX file is imported; never modified).</param>
+    /// <param name="resize">The resize rule the head was trained with; null: the backbone's default.</param>
+    /// <param name="head">The head fitted on frozen features of the same backbone.</param>
+    /// <param name="train">Training photos (paths and labels; the ones that featurised).</param>
+    /// <param name="validation">Photos that choose the epoch kept; null: no early stopping, the last epoch is kept.</param>
+    /// <param name="test">Photos only measured, or null.</param>
+    /// <param name="progress">Receives the frozen stages' progress, then each batch and each finished epoch.</param>
+    /// <param name="cancellation">Stops between batches.</param>
+    public async Task<FineTuneResult> RunAsync(BackboneSpec spec, ResizeRule? resize, LinearHead head, DatasetFeatures train, DatasetFeatures? validation,
+        DatasetFeatures? test, IProgress<FineTuneProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(train);
+        Options.Validate();
+        if (validation is { Count: 0 }) validation = null;
+        TorchRuntime.EnsureLoaded();
+        NativeHeap.FixMmapThreshold();
+        using var threads = TorchRuntime.UseThreads(Options.Threads ?? Environment.ProcessorCount);
+        var clock = Stopwatch.StartNew();
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(spec.ModelPath));
+        var stageInput = Options.FromScratch ? spec.InputName : StageFinder.InputOfLastStages(model.Graph, Options.Stages);
+
+        var (trainInputs, validationInputs, testInputs) = await ExtractStageInputs(spec, resize, stageInput, train, validation, test, progress, cancellation)
+            .ConfigureAwait(false);
+        var viewSeconds = clock.Elapsed.TotalSeconds;
+        using (trainInputs)
+        using (validationInputs)
+        using (testInputs)
+        {
+            random.manual_seed(Seed);
+            using var top = OnnxModuleImporter.Import(model, [spec.OutputName], [stageInput]);
+            if (Options.FromScratch)
+            {
+                RandomInitialization.Apply(top);
+                head = new LinearHead(new float[head.Weights.Length], new float[head.ClassCount]);
+            }
+            top.AllBatchNormInEvalMode = !(Options.UpdateBatchNormStatistics || Options.FromScratch);
+            using var network = new TunedNetwork(top, head);
+            var (epochs, bestEpoch, initialAccuracy) = Train(network, trainInputs, validationInputs, clock, progress, cancellation);
+            var trainingSeconds = clock.Elapsed.TotalSeconds - viewSeconds;
+
+            var validationProbabilities = validationInputs is null ? null : Evaluate(network, validationInputs).Probabilities;
+            var testProbabilities = testInputs is null ? null : Evaluate(network, testInputs).Probabilities;
+            var trained = network.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+            return new FineTuneResult(WithTrainedWeights(model, top), network.ToLinearHead(), stageInput, epochs, bestEpoch, initialAccuracy,
+                validationProbabilities, testProbabilities, viewSeconds, trainingSeconds, trained);
+        }
+    }
+
+    private async Task<(StageInputs, StageInputs?, StageInputs?)> ExtractStageInputs(BackboneSpec spec, ResizeRule? resize, string stageInput,
+        DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures? test, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
+    {
+        using var part = BackbonePart.Load(spec, stageInput, BackboneOptions.Default with { Resize = resize });
+        var augmentation = Options.Augmentation;
+        var views = augmentation is null ? 1 : Options.Views;
+        var batch = ExtractionOptions.Default.BatchSize;
+        StageInputs? trainInputs = null, validationInputs = null;
+        try
+        {
+            trainInputs = await StageInputExtraction.ExtractAsync(part, train.Paths, train.Targets, views, augmentation, Seed, half: true, batch,
+                Report(progress, "views"), cancellation).ConfigureAwait(false);
+            validationInputs = validation is null ? null : await StageInputExtraction.ExtractAsync(part, validation.Paths, validation.Targets, 1, null, Seed,
+                half: false, batch, Report(progress, "validation views"), cancellation).ConfigureAwait(false);
+            var testInputs = test is null ? null : await StageInputExtraction.ExtractAsync(part, test.Paths, test.Targets, 1, null, Seed, half: false, batch,
+                Report(progress, "test views"), cancellation).ConfigureAwait(false);
+            return (trainInputs, validationInputs, testInputs);
+        }
+        catch
+        {
+            trainInputs?.Dispose();
+            validationInputs?.Dispose();
+            throw;
+        }
+    }
+
+    private static Progress? Report(IProgress<FineTuneProgress>? progress, string phase) =>
+        progress is null ? null : new Progress(p => progress.Report(new FineTuneProgress(phase, p, 0, 0, 0, 0, 0, null)));
+
+    private (List<EpochReport> Epochs, int Best, double? InitialAccuracy) Train(TunedNetwork network, StageInputs train, StageInputs? validation,
+        Stopwatch runClock, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
+    {
+        var (backbone, head) = network.ParameterGroups();
+        // Weight decay on weight matrices and kernels only, not on biases or batch-norm scales and shifts.
+        var groups = new[]
+        {
+            Group(backbone.Where(p => p.dim() > 1), Options.BackboneLearningRate, Options.WeightDecay),
+            Group(backbone.Where(p => p.dim() <= 1), Options.BackboneLearningRate, 0),
+            Group(head.Where(p => p.dim() > 1), Options.HeadLearningRate, Options.WeightDecay),
+            Group(head.Where(p => p.dim() <= 1), Options.HeadLearningRate, 0),
+        };
+        var peaks = groups.Select(g => g.LearningRate).ToArray();
+        using var optimizer = optim.AdamW(groups);
+        var trainable = backbone.Concat(head).ToList();
+
+        var stepsPerEpoch = (train.Count + Options.BatchSize - 1) / Options.BatchSize;
+        var schedule = new LearningRateSchedule((int)Math.Round(Options.WarmupEpochs * stepsPerEpoch), Options.Epochs * stepsPerEpoch);
+        var shuffle = new Random(Seed);
+        var reports = new List<EpochReport>();
+        // Epoch 0 is the head fitted on frozen features: an epoch is kept only if it beats that (from scratch, epoch 0 is chance).
+        var (initialAccuracy, initialLoss) = (double.NegativeInfinity, double.PositiveInfinity);
+        if (validation is not null && !Options.FromScratch) (_, initialLoss, initialAccuracy) = Evaluate(network, validation);
+        var best = (Accuracy: initialAccuracy, Loss: initialLoss, Epoch: 0);
+        var kept = validation is null || Options.FromScratch ? null : Snapshot(network);
+        var step = 0;
+        var trainingStart = runClock.Elapsed.TotalSeconds;
+        var outOfTime = false;
+        try
+        {
+            for (var epoch = 1; epoch <= Options.Epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                network.train();
+                var order = Enumerable.Range(0, train.Count).ToArray();
+                shuffle.Shuffle(order);
+                // Each epoch shows every photo once, in a view it has not shown recently.
+                var views = order.Select(i => (i + epoch - 1) % train.Views).ToArray();
+                double lossSum = 0;
+                var correct = 0;
+                var seen = 0;
+                for (var start = 0; start < order.Length; start += Options.BatchSize)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var count = Math.Min(Options.BatchSize, order.Length - start);
+                    var factor = schedule.At(step++, TimeProgress(runClock, trainingStart));
+                    for (var g = 0; g < groups.Length; g++) groups[g].LearningRate = peaks[g] * factor;
+                    using var scope = NewDisposeScope();
+                    var photos = order.AsSpan(start, count);
+                    var inputs = train.Batch(photos, views.AsSpan(start, count));
+                    var labels = train.Labels(photos);
+                    var logits = network.forward(inputs);
+                    var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: Options.LabelSmoothing);
+                    optimizer.zero_grad();
+                    loss.backward();
+                    nn.utils.clip_grad_norm_(trainable, Options.MaxGradientNorm);
+                    optimizer.step();
+                    lossSum += loss.item<float>() * count;
+                    correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+                    progress?.Report(new FineTuneProgress("epoch", null, epoch, Options.Epochs, start + count, order.Length, lossSum / (start + count), null));
+                    seen = start + count;
+                    if (Options.MaxSeconds is { } budget && runClock.Elapsed.TotalSeconds >= budget)
+                    {
+                        outOfTime = true;
+                        break;
+                    }
+                }
+                var trainSeconds = clock.Elapsed.TotalSeconds;
+                double? validationLoss = null, validationAccuracy = null;
+                var improved = validation is null;
+                if (validation is not null)
+                {
+                    var (_, loss, accuracy) = Evaluate(network, validation);
+                    (validationLoss, validationAccuracy) = (loss, accuracy);
+                    improved = accuracy > best.Accuracy || (accuracy == best.Accuracy && loss < best.Loss);
+                    if (improved)
+                    {
+                        best = (accuracy, loss, epoch);
+                        Release(kept);
+                        kept = Snapshot(network);
+                    }
+                }
+                else best = (best.Accuracy, best.Loss, epoch);
+                var report = new EpochReport(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy,
+                    clock.Elapsed.TotalSeconds, seen / trainSeconds, groups[0].LearningRate, improved, runClock.Elapsed.TotalSeconds - trainingStart);
+                reports.Add(report);
+                progress?.Report(new FineTuneProgress("epoch", null, epoch, Options.Epochs, order.Length, order.Length, report.TrainLoss, report));
+                if (outOfTime || epoch - best.Epoch >= Options.Patience) break;
+            }
+            if (kept is not null) Restore(network, kept);
+            return (reports, best.Epoch, validation is null || Options.FromScratch ? null : initialAccuracy);
+        }
+        finally
+        {
+            Release(kept);
+        }
+    }
+
+    // The share of the time budget left after the frozen stages that has passed (0 without a budget).
+    private double TimeProgress(Stopwatch runClock, double trainingStart) =>
+        Options.MaxSeconds is { } budget ? (runClock.Elapsed.TotalSeconds - trainingStart) / Math.Max(1e-3, budget - trainingStart) : 0;
+
+    private static AdamW.ParamGroup Group(IEnumerable<Parameter> parameters, double learningRate, double weightDecay) =>
+        new(parameters, learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false);
+
+    // Probabilities, mean cross-entropy and accuracy on plain views, in eval mode.
+    private static (float[][] Probabilities, double Loss, double Accuracy) Evaluate(TunedNetwork network, StageInputs inputs)
+    {
+        network.eval();
+        using var noGrad = no_grad();
+        var probabilities = new float[inputs.Count][];
+        double loss = 0;
+        var correct = 0;
+        const int batch = 64;
+        var views = new int[batch];
+        for (var start = 0; start < inputs.Count; start += batch)
+        {
+            using var scope = NewDisposeScope();
+            var count = Math.Min(batch, inputs.Count - start);
+            var photos = Enumerable.Range(start, count).ToArray();
+            var labels = inputs.Labels(photos);
+            var logits = network.forward(inputs.Batch(photos, views.AsSpan(0, count)));
+            loss += nn.functional.cross_entropy(logits, labels).item<float>() * count;
+            correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+            var softmax = nn.functional.softmax(logits, 1).contiguous().data<float>().ToArray();
+            var classes = softmax.Length / count;
+            for (var i = 0; i < count; i++) probabilities[start + i] = softmax.AsSpan(i * classes, classes).ToArray();
+        }
+        return (probabilities, loss / inputs.Count, (double)correct / inputs.Count);
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(TunedNetwork network)
+    {
+        using var noGrad = no_grad();
+        return network.state_dict().ToDictionary(e => e.Key, e => e.Value.detach().clone());
+    }
+
+    private static void Restore(TunedNetwork network, Dictionary<string, Tensor> kept)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, value) in network.state_dict()) value.copy_(kept[name]);
+    }
+
+    private static void Release(Dictionary<string, Tensor>? kept)
+    {
+        if (kept is null) return;
+        foreach (var tensor in kept.Values) tensor.Dispose();
+    }
+
+    // The original backbone with the trained stages' weights and statistics written over it (same names).
+    private static byte[] WithTrainedWeights(ModelProto model, ImportedModule top)
+    {
+        var trained = OnnxModuleExporter.Export(top).Graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        for (var i = 0; i < model.Graph.Initializer.Count; i++)
+            if (trained.TryGetValue(model.Graph.Initializer[i].Name, out var value)) model.Graph.Initializer[i] = value;
+        return model.ToByteArray();
+    }
+
+    private sealed class Progress(Action<ExtractionProgress> report) : IProgress<ExtractionProgress>
+    {
+        public void Report(ExtractionProgress value) => report(value);
+    }
+}
