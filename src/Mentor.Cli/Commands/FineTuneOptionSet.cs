@@ -23,9 +23,16 @@ internal sealed class FineTuneOptionSet
 
     public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "With --fine-tune: train on the plain centre crop only (no random crops, flips or colour jitter)" };
 
+    public Option<double> MinCrop { get; } = new("--min-crop")
+    {
+        Description = "With --fine-tune: smallest share of a photo's area a random crop keeps (raise it when the label hangs on details a crop can cut off, e.g. fingers)",
+        DefaultValueFactory = _ => Defaults.Augmentation!.MinScale,
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment }) command.Options.Add(option);
+        foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment, MinCrop }) command.Options.Add(option);
+        MinCrop.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 1)) r.AddError("--min-crop must be above 0 and at most 1."); });
         Stages.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 5) r.AddError("--stages must be between 1 and 5."); });
         Epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000."); });
         Views.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--views must be between 1 and 64."); });
@@ -33,7 +40,7 @@ internal sealed class FineTuneOptionSet
         command.Validators.Add(r =>
         {
             if (r.GetValue(FineTune)) return;
-            foreach (var option in new Option[] { Stages, Epochs, Views, Patience, NoAugment })
+            foreach (var option in new Option[] { Stages, Epochs, Views, Patience, NoAugment, MinCrop })
                 if (r.GetResult(option) is { Implicit: false }) r.AddError($"{option.Name} only applies with --fine-tune.");
         });
     }
@@ -45,6 +52,6 @@ internal sealed class FineTuneOptionSet
         Epochs = parse.GetValue(Epochs),
         Views = parse.GetValue(Views),
         Patience = parse.GetValue(Patience),
-        Augmentation = parse.GetValue(NoAugment) ? null : Defaults.Augmentation,
+        Augmentation = parse.GetValue(NoAugment) ? null : Defaults.Augmentation! with { MinScale = parse.GetValue(MinCrop) },
     };
 }

@@ -78,7 +78,8 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
             {
                 var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, shots, Options.Seed);
                 var (head, headSeconds) = FitLogistic(trainFeatures, rows, classes, 0);
-                var result = await RunDeep(spec, head, Subset(trainFeatures, rows), validationFeatures, testFeatures, budget, fromScratch: false,
+                // Few-shot runs keep their last epoch: choosing it on 30 validation photos per class would use more labels than the sample has.
+                var result = await RunDeep(spec, head, Subset(trainFeatures, rows), shots is null ? validationFeatures : null, testFeatures, budget, fromScratch: false,
                     $"fine-tune: {ShotName(shots)} per class", progress, cancellation).ConfigureAwait(false);
                 var accuracy = Accuracy(result.TestProbabilities!, testFeatures.Targets);
                 tuned.Add(Runs(shots, (double)rows.Length / classes, [(accuracy, result.ViewSeconds + result.TrainingSeconds + headSeconds + rows.Length * secondsPerPhoto)]));
@@ -141,10 +142,12 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         return (train, validation, test);
     }
 
-    private async Task<FineTuneResult> RunDeep(BackboneSpec spec, LinearHead head, DatasetFeatures train, DatasetFeatures validation, DatasetFeatures test,
+    private async Task<FineTuneResult> RunDeep(BackboneSpec spec, LinearHead head, DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures test,
         double budget, bool fromScratch, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         var options = new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = fromScratch };
+        // Random weights need the head's learning rate everywhere: fine-tuning's gentle backbone rate would handicap the baseline.
+        if (fromScratch) options = options with { BackboneLearningRate = options.HeadLearningRate };
         var forward = progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p)));
         return await new FineTuner(options, Options.Seed).RunAsync(spec, null, head, train, validation, test, forward, cancellation).ConfigureAwait(false);
     }

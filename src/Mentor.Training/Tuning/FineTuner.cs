@@ -130,6 +130,8 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         if (validation is not null && !Options.FromScratch) (_, initialLoss, initialAccuracy) = Evaluate(network, validation);
         var best = (Accuracy: initialAccuracy, Loss: initialLoss, Epoch: 0);
         var kept = validation is null || Options.FromScratch ? null : Snapshot(network);
+        // Patience counts from the best trained epoch: the first epochs may all trail a strong head on frozen features while they recover from the warm-up.
+        var bestTrained = (Accuracy: double.NegativeInfinity, Epoch: 0);
         var step = 0;
         var trainingStart = runClock.Elapsed.TotalSeconds;
         var outOfTime = false;
@@ -180,6 +182,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                     var (_, loss, accuracy) = Evaluate(network, validation);
                     (validationLoss, validationAccuracy) = (loss, accuracy);
                     improved = accuracy > best.Accuracy || (accuracy == best.Accuracy && loss < best.Loss);
+                    if (accuracy > bestTrained.Accuracy) bestTrained = (accuracy, epoch);
                     if (improved)
                     {
                         best = (accuracy, loss, epoch);
@@ -187,12 +190,12 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                         kept = Snapshot(network);
                     }
                 }
-                else best = (best.Accuracy, best.Loss, epoch);
+                else (best, bestTrained) = ((best.Accuracy, best.Loss, epoch), (best.Accuracy, epoch));
                 var report = new EpochReport(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy,
                     clock.Elapsed.TotalSeconds, seen / trainSeconds, groups[0].LearningRate, improved, runClock.Elapsed.TotalSeconds - trainingStart);
                 reports.Add(report);
                 progress?.Report(new FineTuneProgress("epoch", null, epoch, Options.Epochs, order.Length, order.Length, report.TrainLoss, report));
-                if (outOfTime || epoch - best.Epoch >= Options.Patience) break;
+                if (outOfTime || epoch - bestTrained.Epoch >= Options.Patience) break;
             }
             if (kept is not null) Restore(network, kept);
             return (reports, best.Epoch, validation is null || Options.FromScratch ? null : initialAccuracy);
