@@ -71,7 +71,10 @@ internal static class ProgressBars
         }
 
         private static string EpochLine(Training.Tuning.EpochReport epoch, int epochs) => FormattableString.Invariant(
-            $"epoch {epoch.Epoch}/{epochs} loss {epoch.TrainLoss:F3} validation {epoch.ValidationAccuracy:F4}{(epoch.Best ? " (best)" : "")} {epoch.Seconds:F0} s, {epoch.ImagesPerSecond:F1} img/s");
+            $"epoch {epoch.Epoch}/{epochs} loss {epoch.TrainLoss:F3}{ValidationPart(epoch)} {epoch.Seconds:F0} s, {epoch.ImagesPerSecond:F1} img/s");
+
+        private static string ValidationPart(Training.Tuning.EpochReport epoch) => epoch.ValidationAccuracy is not { } accuracy ? ""
+            : FormattableString.Invariant($" validation {accuracy:F4}{(epoch.Best ? " (best)" : "")}");
 
         // The bar for a phase, added (and the previous ones completed) when the phase starts.
         private ProgressTask Bar(string phase, int total)
