@@ -1,3 +1,4 @@
+using Mentor.Evaluation;
 using Mentor.Features;
 using Mentor.Models;
 
@@ -16,9 +17,7 @@ public static class ExportCheck
         var result = await new FeatureExtractor(classifier, cache: null).ExtractAsync(paths, null, cancellation).ConfigureAwait(false);
         var same = 0;
         for (var i = 0; i < paths.Count; i++)
-            if (result.Features[i] is { } actual && ArgMax(actual) == ArgMax(expected[i])) same++;
+            if (result.Features[i] is { } actual && ClassificationMetrics.ArgMax(actual) == ClassificationMetrics.ArgMax(expected[i])) same++;
         return (double)same / paths.Count;
     }
-
-    private static int ArgMax(float[] values) => Array.IndexOf(values, values.Max());
 }

@@ -37,7 +37,7 @@ internal static class ReportWriter
                 [.. m.Shots.Select(s => new ShotResult((int)Math.Round(s.ExamplesPerClass), s.Shots is null, s.Accuracies, s.Seconds))]))]),
             Evaluation = result.BestMetrics,
             EvaluationName = $"{result.BestMethod}, all the data, test set",
-            Mistakes = [.. result.Mistakes.Select(m => new Mistake(m.Path, m.TrueLabel, m.PredictedLabel, m.Confidence))],
+            Mistakes = [.. result.Mistakes.Select(ToReport)],
             TrainingCurves = [.. result.Curves.Select(c => Curve(c.Name, c.Epochs))],
         };
         HtmlReport.Write(data, path);
@@ -65,7 +65,9 @@ internal static class ReportWriter
             Summary = summary,
             Evaluation = split?.Metrics,
             EvaluationName = split is null ? null : $"{split.Name} set ({split.Root})",
-            Mistakes = split is { Metrics: { } metrics, Paths: { } paths, Probabilities: { } probabilities } ? Mistakes(paths, probabilities, metrics.Labels, Truth(split, metrics)) : [],
+            Mistakes = split is { Metrics: { } metrics, Paths: { } paths, Probabilities: { } probabilities }
+                ? [.. ConfidentMistakes.Find(paths, probabilities, Truth(split, metrics), metrics.Labels).Select(ToReport)]
+                : [],
             TrainingCurves = trained.FineTuned is { } run ? [Curve("fine-tuned", run.Epochs)] : [],
         };
         HtmlReport.Write(data, path);
@@ -84,13 +86,7 @@ internal static class ReportWriter
     private static string ClassFolder(string root, string path) =>
         Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar, 2)[0];
 
-    private static List<Mistake> Mistakes(IReadOnlyList<string> paths, float[][] probabilities, IReadOnlyList<string> labels, int[] truth) =>
-        [.. Enumerable.Range(0, paths.Count)
-            .Select(i => (Index: i, Predicted: Array.IndexOf(probabilities[i], probabilities[i].Max())))
-            .Where(p => truth[p.Index] >= 0 && p.Predicted != truth[p.Index])
-            .OrderByDescending(p => probabilities[p.Index][p.Predicted])
-            .Take(8)
-            .Select(p => new Mistake(paths[p.Index], labels[truth[p.Index]], labels[p.Predicted], probabilities[p.Index][p.Predicted]))];
+    private static Mistake ToReport(TestMistake mistake) => new(mistake.Path, mistake.TrueLabel, mistake.PredictedLabel, mistake.Confidence);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

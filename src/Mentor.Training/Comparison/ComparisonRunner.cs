@@ -115,7 +115,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
             Curves = curves,
             BestMethod = best.Method,
             BestMetrics = metrics,
-            Mistakes = Mistakes(testFeatures, best.Probabilities, train.Labels, 8),
+            Mistakes = ConfidentMistakes.Find(testFeatures.Paths, best.Probabilities, testFeatures.Targets, train.Labels),
             Claims = ClaimCalculator.From(methods),
             TotalSeconds = clock.Elapsed.TotalSeconds,
         };
@@ -190,20 +190,10 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
     private static double Accuracy(ClassifierHead head, DatasetFeatures test) => Accuracy(head.PredictProbabilities(test.Features), test.Targets);
 
     private static double Accuracy(float[][] probabilities, int[] targets) =>
-        (double)targets.Where((t, i) => ArgMax(probabilities[i]) == t).Count() / targets.Length;
+        (double)targets.Where((t, i) => ClassificationMetrics.ArgMax(probabilities[i]) == t).Count() / targets.Length;
 
     private static ShotRuns Runs(int? shots, double examples, List<(double Accuracy, double Seconds)> runs) =>
         new(shots, Math.Round(examples, 2), [.. runs.Select(r => r.Accuracy)], [.. runs.Select(r => Math.Round(r.Seconds, 3))]);
 
-    private static List<TestMistake> Mistakes(DatasetFeatures test, float[][] probabilities, IReadOnlyList<string> labels, int count) =>
-        [.. Enumerable.Range(0, test.Count)
-            .Select(i => (Index: i, Predicted: ArgMax(probabilities[i])))
-            .Where(p => p.Predicted != test.Targets[p.Index])
-            .OrderByDescending(p => probabilities[p.Index][p.Predicted])
-            .Take(count)
-            .Select(p => new TestMistake(test.Paths[p.Index], labels[test.Targets[p.Index]], labels[p.Predicted], probabilities[p.Index][p.Predicted]))];
-
     private static string ShotName(int? shots) => shots?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
-
-    private static int ArgMax(float[] values) => Array.IndexOf(values, values.Max());
 }
