@@ -8,8 +8,16 @@ public static class AccuracyByShotsPlot
     /// <summary>Draws <paramref name="shots"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
     public static byte[] Render(ShotsComparison shots, int width, int height)
     {
+        PlotCanvas.CheckSize(width, height);
+        using var plot = Build(shots);
+        return PlotCanvas.Png(plot, width, height);
+    }
+
+    /// <summary>The plot before rendering; the caller disposes it.</summary>
+    internal static Plot Build(ShotsComparison shots)
+    {
         ArgumentNullException.ThrowIfNull(shots);
-        using var plot = PlotCanvas.Create("Accuracy by examples per class");
+        var plot = PlotCanvas.Create("Accuracy by examples per class");
         var axis = new ShotAxis(shots);
         for (var m = 0; m < shots.Methods.Count; m++)
         {
@@ -34,7 +42,7 @@ public static class AccuracyByShotsPlot
         plot.YLabel("test accuracy");
         PlotCanvas.PercentTicks(plot.Axes.Left);
         plot.Axes.SetLimits(-0.4, axis.Positions.Length - 0.6, 0, 1.02);
-        plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Png(plot, width, height);
+        PlotCanvas.LegendBelow(plot);
+        return plot;
     }
 }

@@ -16,8 +16,16 @@ public static class AccuracyByTimePlot
     /// <exception cref="ArgumentException">No point has a measured training time (see <see cref="HasData"/>).</exception>
     public static byte[] Render(ShotsComparison shots, int width, int height)
     {
+        PlotCanvas.CheckSize(width, height);
+        using var plot = Build(shots);
+        return PlotCanvas.Png(plot, width, height);
+    }
+
+    /// <summary>The plot before rendering; the caller disposes it.</summary>
+    internal static Plot Build(ShotsComparison shots)
+    {
         if (!HasData(shots)) throw new ArgumentException("no result has both an accuracy and a positive training time", nameof(shots));
-        using var plot = PlotCanvas.Create("Accuracy by training time");
+        var plot = PlotCanvas.Create("Accuracy by training time");
         var all = shots.Methods.SelectMany(m => m.Points).Where(Drawable).ToList();
         var (low, high) = LogSecondsAxis.Apply(plot.Axes.Bottom, all.Min(p => p.MeanSeconds), all.Max(p => p.MeanSeconds));
         for (var m = 0; m < shots.Methods.Count; m++)
@@ -47,8 +55,8 @@ public static class AccuracyByTimePlot
         plot.YLabel("test accuracy");
         PlotCanvas.PercentTicks(plot.Axes.Left);
         plot.Axes.SetLimits(low, high, 0, 1.02);
-        plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Png(plot, width, height);
+        PlotCanvas.LegendBelow(plot);
+        return plot;
     }
 
     private static bool Drawable(ShotResult point) => point.Accuracies.Count > 0 && point.MeanSeconds > 0;

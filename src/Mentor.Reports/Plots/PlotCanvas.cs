@@ -24,6 +24,12 @@ internal static class PlotCanvas
         return plot;
     }
 
+    /// <summary>
+    /// Shows the legend in its own band under the axes, outside the data area, so that it can never hide a point
+    /// (inside the plot it once covered the one from-scratch point a comparison report exists to show).
+    /// </summary>
+    public static void LegendBelow(Plot plot) => plot.ShowLegend(Edge.Bottom);
+
     /// <summary>The colour of the <paramref name="index"/>th series, the same in every plot of a report.</summary>
     public static Color Series(int index) => Palette.GetColor(index);
 

@@ -12,11 +12,26 @@ public static class TrainingCurvesPlot
     /// <summary>Draws <paramref name="curves"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
     public static byte[] Render(IReadOnlyList<TrainingCurve> curves, int width, int height)
     {
+        PlotCanvas.CheckSize(width, height);
+        var (loss, accuracy) = Build(curves);
+        using (loss)
+        using (accuracy)
+        {
+            var figure = new Multiplot(loss); // starts with this one subplot
+            if (accuracy is not null) figure.AddPlot(accuracy);
+            figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
+            using var image = figure.Render(width, height);
+            return image.GetImageBytes(ImageFormat.Png, 100);
+        }
+    }
+
+    /// <summary>The two panels before rendering (accuracy null without validation); the caller disposes them.</summary>
+    internal static (Plot Loss, Plot? Accuracy) Build(IReadOnlyList<TrainingCurve> curves)
+    {
         ArgumentNullException.ThrowIfNull(curves);
         if (!curves.Any(c => c.Epochs.Count > 0)) throw new ArgumentException("no curve has an epoch", nameof(curves));
-        PlotCanvas.CheckSize(width, height);
-        using var loss = PlotCanvas.Create("Training loss");
-        using var accuracy = PlotCanvas.Create("Validation accuracy");
+        var loss = PlotCanvas.Create("Training loss");
+        var accuracy = PlotCanvas.Create("Validation accuracy");
         var hasValidation = curves.Any(c => c.Epochs.Any(e => e.ValidationAccuracy is not null));
         for (var i = 0; i < curves.Count; i++)
         {
@@ -28,18 +43,15 @@ public static class TrainingCurvesPlot
             if (measured.Count > 0) Line(accuracy, measured, i, legend);
         }
 
-        Style(loss, "train loss", Alignment.UpperRight);
-        Style(accuracy, "validation accuracy", Alignment.LowerRight);
+        Style(loss, "train loss");
+        Style(accuracy, "validation accuracy");
         PlotCanvas.PercentTicks(accuracy.Axes.Left);
         accuracy.Axes.AutoScale();
         var limits = accuracy.Axes.GetLimits();
         accuracy.Axes.SetLimitsY(Math.Max(0, limits.Bottom - 0.05), Math.Min(1.02, limits.Top + 0.02));
-
-        var figure = new Multiplot(loss); // starts with this one subplot
-        if (hasValidation) figure.AddPlot(accuracy);
-        figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        using var image = figure.Render(width, height);
-        return image.GetImageBytes(ImageFormat.Png, 100);
+        if (hasValidation) return (loss, accuracy);
+        accuracy.Dispose();
+        return (loss, null);
     }
 
     private static void Line(Plot plot, IEnumerable<(int Epoch, double Value)> points, int index, string legend)
@@ -51,12 +63,12 @@ public static class TrainingCurvesPlot
         line.MarkerSize = ordered.Count > 40 ? 0 : 6;
     }
 
-    private static void Style(Plot plot, string yLabel, Alignment legend)
+    private static void Style(Plot plot, string yLabel)
     {
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.ShowLegend(legend);
+        PlotCanvas.LegendBelow(plot);
     }
 
     private static string Duration(double seconds) => seconds switch
