@@ -6,6 +6,7 @@ namespace Mentor.Cli.Benchmarking;
 internal sealed class BenchReport
 {
     public string Backbone { get; set; } = "";
+    public string Cpu { get; set; } = "";
     public int Cores { get; set; }
     public int? Images { get; set; }
     public double? DecodeImagesPerSecond { get; set; }
@@ -48,7 +49,7 @@ internal sealed class BenchReport
                 Int8EndToEndSeconds is null ? "needs --data" : $"{Images} images in {Int8EndToEndSeconds:F1} s, {Int8EndToEndSpeedup:F2}x fp32");
         }
         console.Write(table);
-        console.MarkupLine($"Backbone [bold]{Backbone}[/], peak resident memory {PeakResidentMegabytes:F0} MB");
+        console.MarkupLine($"Backbone [bold]{Markup.Escape(Backbone)}[/] on {Markup.Escape(Cpu)}, {Cores} cores; peak resident memory {PeakResidentMegabytes:F0} MB");
     }
 
     private static string Format(double? value) => value is null ? "-" : $"{value:F1}";

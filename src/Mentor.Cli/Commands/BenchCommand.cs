@@ -38,7 +38,7 @@ internal static class BenchCommand
             using var backbone = Backbone.Load(parse.GetValue(backboneName)!, options);
             var calibration = parse.GetValue(int8) ? CalibrationSet.Sample(dataset!.Images.Select(i => i.Path)) : null;
             using var quantized = calibration is null ? null : Backbone.Load(parse.GetValue(backboneName)!, options with { Int8 = true, Calibration = calibration });
-            var report = new BenchReport { Backbone = backbone.Spec.Name, Cores = Environment.ProcessorCount, Int8CalibrationPhotos = calibration?.Photos.Count };
+            var report = new BenchReport { Backbone = backbone.Spec.Name, Cpu = CpuModel.Describe(), Cores = Environment.ProcessorCount, Int8CalibrationPhotos = calibration?.Photos.Count };
 
             // fp32 and int8 alternate per batch size, so that a change in the machine's load affects both alike.
             var perBatch = new Dictionary<int, double>();
