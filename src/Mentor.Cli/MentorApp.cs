@@ -30,6 +30,7 @@ public static class MentorApp
             QuantizeCommand.Create(context),
             ServeCommand.Create(context),
             CompareCommand.Create(context),
+            CacheCommand.Create(context),
         };
     }
 
@@ -52,6 +53,11 @@ public static class MentorApp
         {
             await stderr.WriteLineAsync("mentor: cancelled; finished work is kept in the cache.").ConfigureAwait(false);
             return Cancelled;
+        }
+        catch (DiskFullException e)
+        {
+            await stderr.WriteLineAsync($"mentor: {e.Message} ('mentor cache prune --max-size SIZE' trims the feature cache.)").ConfigureAwait(false);
+            return UserError;
         }
         catch (MentorException e)
         {

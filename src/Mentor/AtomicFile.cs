@@ -1,6 +1,9 @@
 namespace Mentor;
 
-/// <summary>Writes files so that a reader never sees a partial one: a unique temporary file beside the target, then a rename.</summary>
+/// <summary>
+/// Writes files so that a reader never sees a partial one: a unique temporary file beside the target, then a rename.
+/// A full disk surfaces as <see cref="DiskFullException"/>, with the temporary file removed.
+/// </summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
@@ -13,9 +16,10 @@ public static class AtomicFile
                 stream.Write(bytes);
             File.Move(temp, path, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
             TryDelete(temp);
+            if (DiskFullException.IsDiskFull(e)) throw new DiskFullException(path, bytes.Length, e);
             throw;
         }
     }
@@ -34,9 +38,10 @@ public static class AtomicFile
             }
             File.Move(temp, path, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
             TryDelete(temp);
+            if (DiskFullException.IsDiskFull(e)) throw new DiskFullException(path, null, e);
             throw;
         }
     }
@@ -52,9 +57,10 @@ public static class AtomicFile
                 await write(stream).ConfigureAwait(false);
             File.Move(temp, path, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
             TryDelete(temp);
+            if (DiskFullException.IsDiskFull(e)) throw new DiskFullException(path, null, e);
             throw;
         }
     }

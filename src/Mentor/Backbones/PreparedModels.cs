@@ -26,7 +26,7 @@ internal static class PreparedModels
             Directory.CreateDirectory(Path.GetDirectoryName(prepared)!);
             AtomicFile.WriteAllBytes(prepared, Prepare(modelPath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DiskFullException)
         {
             return null;
         }

@@ -51,13 +51,21 @@ public sealed class FeatureCache
             return false;
         }
         var span = bytes.AsSpan();
-        if (BinaryPrimitives.ReadUInt32LittleEndian(span) != Magic
-            || BinaryPrimitives.ReadInt32LittleEndian(span[4..]) != FormatVersion
-            || BinaryPrimitives.ReadInt32LittleEndian(span[8..]) != features.Length
-            || BinaryPrimitives.ReadUInt64LittleEndian(span[^TrailerBytes..]) != XxHash64.HashToUInt64(span[..^TrailerBytes]))
-            return false;
+        if (VectorLength(span) != features.Length) return false;
         MemoryMarshal.Cast<byte, float>(span[HeaderBytes..^TrailerBytes]).CopyTo(features);
         return true;
+    }
+
+    /// <summary>The vector length of a whole, undamaged entry file's bytes; -1 when they are not one.</summary>
+    internal static int VectorLength(ReadOnlySpan<byte> entry)
+    {
+        if (entry.Length < HeaderBytes + TrailerBytes
+            || BinaryPrimitives.ReadUInt32LittleEndian(entry) != Magic
+            || BinaryPrimitives.ReadInt32LittleEndian(entry[4..]) != FormatVersion)
+            return -1;
+        var length = BinaryPrimitives.ReadInt32LittleEndian(entry[8..]);
+        if (length < 0 || (long)HeaderBytes + length * 4L + TrailerBytes != entry.Length) return -1;
+        return BinaryPrimitives.ReadUInt64LittleEndian(entry[^TrailerBytes..]) == XxHash64.HashToUInt64(entry[..^TrailerBytes]) ? length : -1;
     }
 
     /// <summary>Stores <paramref name="features"/> under <paramref name="key"/>, atomically replacing any previous entry.</summary>

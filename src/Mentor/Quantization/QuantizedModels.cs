@@ -24,7 +24,7 @@ internal static class QuantizedModels
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             AtomicFile.WriteAllBytes(path, result.Model);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DiskFullException)
         {
             // An unwritable cache folder: keep the model beside the other temporary files instead.
             path = Path.Combine(Path.GetTempPath(), $"mentor-{sha256[..16]}.int8-{key}.onnx");
