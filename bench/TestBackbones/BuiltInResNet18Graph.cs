@@ -80,9 +80,7 @@ internal sealed class BuiltInResNet18Graph
         graph.Initializer.AddRange(_model.Graph.Initializer.Select(t => t.Clone()));
         graph.Output.AddRange(head(builder, keepFinalPool ? OutputName : FeatureMapName));
 
-        // IR 3 lists every initializer as a graph input; from IR 4 they may stay out, leaving the image as the only input.
-        var model = new ModelProto { IrVersion = 7, ProducerName = "Mentor.TestBackbones", DocString = docString, Graph = graph };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
-        return model;
+        // The original is IR 3, which lists every initializer as a graph input; from IR 4 they stay out, leaving the image the only input.
+        return Layers.Model(graph, opset, docString);
     }
 }

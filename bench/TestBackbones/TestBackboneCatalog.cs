@@ -7,6 +7,11 @@ public static class TestBackboneCatalog
     [
         new(TorchvisionResNet18.Name, TorchvisionResNet18.Build),
         new(TensorFlowResNet18.Name, TensorFlowResNet18.Build),
+        new(ImageNetZooResNet18.Name, ImageNetZooResNet18.Build),
+        new(RandomCnn.Name, () => RandomCnn.Build()),
+        new(RandomCnn.FixedBatchName, () => RandomCnn.Build(fixedBatch: true)),
+        new(TinyEncoder.Name, () => TinyEncoder.Build()),
+        new(TinyEncoder.FixedBatchName, () => TinyEncoder.Build(fixedBatch: true)),
     ];
 
     /// <summary>The entry named <paramref name="name"/>.</summary>

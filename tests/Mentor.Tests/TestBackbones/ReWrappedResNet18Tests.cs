@@ -5,29 +5,38 @@ using Mentor.TestBackbones;
 using Mentor.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
+using Xunit.Abstractions;
 
 namespace Mentor.Tests.TestBackbones;
 
 /// <summary>The built-in ResNet-18 re-wrapped in other conventions gives the built-in's features on real photos.</summary>
 [Collection(BackboneCollection.Name)]
-public sealed class ReWrappedResNet18Tests(SharedBackbone shared)
+public sealed class ReWrappedResNet18Tests(SharedBackbone shared, ITestOutputHelper output)
 {
     private const double MinCosine = 0.9999;
 
-    /// <summary>
-    /// Given the torchvision-style re-wrap, when photos prepared its way (RGB 0..1, ImageNet mean/std) run through it,
-    /// then the Gemm's input equals the built-in backbone's features on the same photos.
-    /// </summary>
-    [Fact]
-    public void Torchvision_pre_logits_equal_the_built_in_features()
+    public static TheoryData<string, string> Classifiers => new()
     {
-        var backbone = TorchvisionResNet18.Build();
-        using var session = new InferenceSession(WithExtraOutput(backbone.Model, TorchvisionResNet18.PreLogitsName));
+        { TorchvisionResNet18.Name, TorchvisionResNet18.PreLogitsName },
+        { ImageNetZooResNet18.Name, ImageNetZooResNet18.PreLogitsName },
+    };
+
+    /// <summary>
+    /// Given a re-wrap with an ImageNet classifier (torchvision's, the ONNX Model Zoo's), when photos prepared its way
+    /// (RGB 0..1, ImageNet mean/std) run through it, then the Gemm's input equals the built-in backbone's features.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Classifiers))]
+    public void Pre_logits_equal_the_built_in_features(string name, string preLogits)
+    {
+        var backbone = BuiltTestBackbones.Get(name);
+        using var session = new InferenceSession(WithExtraOutput(backbone.Model, preLogits));
 
         var worst = WorstCosine(backbone.Spec, photo =>
-            ConventionInput.Run(session, ConventionInput.Prepare(photo, backbone.Spec), ConventionInput.Shape(backbone.Spec, 1), TorchvisionResNet18.PreLogitsName).Values);
+            ConventionInput.Run(session, ConventionInput.Prepare(photo, backbone.Spec), ConventionInput.Shape(backbone.Spec, 1), preLogits).Values);
 
         Assert.True(worst > MinCosine, $"worst cosine {worst}");
+        output.WriteLine($"{name}: worst cosine {worst:F7}");
     }
 
     /// <summary>
@@ -37,7 +46,7 @@ public sealed class ReWrappedResNet18Tests(SharedBackbone shared)
     [Fact]
     public void TensorFlow_map_averaged_over_space_equals_the_built_in_features()
     {
-        var backbone = TensorFlowResNet18.Build();
+        var backbone = BuiltTestBackbones.Get(TensorFlowResNet18.Name);
         using var session = new InferenceSession(backbone.Model);
 
         var worst = WorstCosine(backbone.Spec, photo =>
@@ -52,6 +61,7 @@ public sealed class ReWrappedResNet18Tests(SharedBackbone shared)
         });
 
         Assert.True(worst > MinCosine, $"worst cosine {worst}");
+        output.WriteLine($"{backbone.Name}: worst cosine {worst:F7}");
     }
 
     // The lowest cosine, over a fixed handful of clothing photos, between the built-in's features and featuresOf(photo).

@@ -16,7 +16,7 @@ public sealed class TestBackboneShapeTests
     [MemberData(nameof(Names))]
     public void Runs_and_gives_the_declared_output_shapes(string name)
     {
-        var backbone = TestBackboneCatalog.Get(name).Build();
+        var backbone = BuiltTestBackbones.Get(name);
         using var session = new InferenceSession(backbone.Model);
         var input = session.InputMetadata.Single();
         Assert.Equal(backbone.Outputs.Select(o => o.Name).Order(), session.OutputNames.Order());
@@ -46,7 +46,7 @@ public sealed class TestBackboneShapeTests
     [MemberData(nameof(Names))]
     public void The_spec_describes_the_model(string name)
     {
-        var backbone = TestBackboneCatalog.Get(name).Build();
+        var backbone = BuiltTestBackbones.Get(name);
         using var session = new InferenceSession(backbone.Model);
         var dims = session.InputMetadata.Single().Value.Dimensions;
         var spec = backbone.Spec;
