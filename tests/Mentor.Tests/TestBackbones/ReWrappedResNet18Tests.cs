@@ -36,7 +36,7 @@ public sealed class ReWrappedResNet18Tests(SharedBackbone shared, ITestOutputHel
             ConventionInput.Run(session, ConventionInput.Prepare(photo, backbone.Spec), ConventionInput.Shape(backbone.Spec, 1), preLogits).Values);
 
         Assert.True(worst > MinCosine, $"worst cosine {worst}");
-        output.WriteLine($"{name}: worst cosine {worst:F7}");
+        output.WriteLine($"{name}: worst 1 - cosine {1 - worst:E2}");
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class ReWrappedResNet18Tests(SharedBackbone shared, ITestOutputHel
         });
 
         Assert.True(worst > MinCosine, $"worst cosine {worst}");
-        output.WriteLine($"{backbone.Name}: worst cosine {worst:F7}");
+        output.WriteLine($"{backbone.Name}: worst 1 - cosine {1 - worst:E2}");
     }
 
     // The lowest cosine, over a fixed handful of clothing photos, between the built-in's features and featuresOf(photo).
