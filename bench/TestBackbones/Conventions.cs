@@ -8,6 +8,9 @@ internal static class Conventions
     /// <summary>The symbolic batch dimension's name, as PyTorch and Hugging Face Optimum exports spell it.</summary>
     public const string BatchName = "batch_size";
 
+    /// <summary>Appended to a backbone's name for its fixed-batch-1 variant.</summary>
+    public const string FixedBatchSuffix = "-b1";
+
     /// <summary>
     /// Nodes turning <paramref name="input"/> (NCHW, <c>(pixel mapped to pixelRange - mean) / std</c>) back into RGB pixels
     /// 0..255: <c>v = x * std + mean</c>, then <c>(v - low) * 255 / (high - low)</c>. Identity steps are left out.

@@ -42,14 +42,14 @@ internal sealed class Layers(GraphBuilder builder, SeededRandom random)
         return Builder.Node("Gemm", output, [input, weight, bias], GraphBuilder.Int("transB", 1));
     }
 
-    /// <summary><c>x W + b</c> on the last axis of [N, T, in] (MatMul then Add, as transformer exports write it).</summary>
-    public string MatMulAdd(string name, string input, int inFeatures, int outFeatures)
+    /// <summary><c>x W + b</c> on the last axis of [N, in] or [N, T, in] (MatMul then Add, as transformer and tf2onnx exports write it).</summary>
+    public string MatMulAdd(string name, string input, int inFeatures, int outFeatures, string? output = null)
     {
         var bound = 1f / MathF.Sqrt(inFeatures);
         var weight = Builder.Constant(name + ".weight", random.Uniform(inFeatures * outFeatures, bound), inFeatures, outFeatures);
         var bias = Builder.Constant(name + ".bias", random.Uniform(outFeatures, bound), outFeatures);
         var product = Builder.Node("MatMul", $"/{name}/MatMul_output_0", [input, weight]);
-        return Builder.Node("Add", $"/{name}/Add_output_0", [product, bias]);
+        return Builder.Node("Add", output ?? $"/{name}/Add_output_0", [product, bias]);
     }
 
     /// <summary>Layer normalisation over the last axis (opset 17), weight 1 and bias 0 as initialised.</summary>

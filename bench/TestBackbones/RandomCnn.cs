@@ -12,7 +12,10 @@ namespace Mentor.TestBackbones;
 public static class RandomCnn
 {
     public const string Name = "random-cnn";
-    public const string FixedBatchName = Name + "-b1";
+    public const string FixedBatchName = Name + Conventions.FixedBatchSuffix;
+
+    /// <summary>The variant whose classifier is MatMul + Add (as tf2onnx writes a Dense layer) instead of Gemm.</summary>
+    public const string MatMulHeadName = Name + "-matmul";
     public const string InputName = "input";
     public const string OutputName = "logits";
 
@@ -26,13 +29,17 @@ public static class RandomCnn
     private const long Opset = 13;
     private static readonly double[] PixelRange = [0, 1];
 
-    /// <summary>Builds <c>random-cnn</c> (symbolic batch) or, with <paramref name="fixedBatch"/>, <c>random-cnn-b1</c> (batch 1).</summary>
+    /// <summary>
+    /// Builds <c>random-cnn</c> (symbolic batch), with <paramref name="fixedBatch"/> <c>random-cnn-b1</c> (batch 1), with
+    /// <paramref name="matMulHead"/> <c>random-cnn-matmul</c> (both: <c>random-cnn-matmul-b1</c>). All have the same convolutions, hence the same pre-logits.
+    /// </summary>
     /// <param name="inputSize">Input side; a multiple of 8.</param>
     /// <param name="fixedBatch">Fix the batch dimension at 1, as some exporters do.</param>
-    public static TestBackbone Build(int inputSize = DefaultInputSize, bool fixedBatch = false)
+    /// <param name="matMulHead">Write the classifier as MatMul + Add rather than Gemm.</param>
+    public static TestBackbone Build(int inputSize = DefaultInputSize, bool fixedBatch = false, bool matMulHead = false)
     {
         if (inputSize % 8 != 0) throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "three 2x2 max pools need a multiple of 8");
-        var name = fixedBatch ? FixedBatchName : Name;
+        var name = (matMulHead ? MatMulHeadName : Name) + (fixedBatch ? Conventions.FixedBatchSuffix : "");
         var batch = fixedBatch ? 1 : DeclaredOutput.SymbolicBatch;
         var outputs = new[] { new DeclaredOutput(OutputName, [batch, Classes]) };
         var graph = new GraphProto { Name = "random_cnn" };
@@ -46,7 +53,8 @@ public static class RandomCnn
         x = layers.Relu("block.relu2", layers.Builder.Node("Add", "/block/Add_output_0", [x, residual]));
         x = layers.Builder.Node("GlobalAveragePool", "/avgpool/GlobalAveragePool_output_0", [x]);
         layers.Builder.Node("Flatten", PreLogitsName, [x], GraphBuilder.Int("axis", 1));
-        layers.Linear("fc", OutputName, PreLogitsName, Features, Classes);
+        if (matMulHead) layers.MatMulAdd("fc", PreLogitsName, Features, Classes, OutputName);
+        else layers.Linear("fc", OutputName, PreLogitsName, Features, Classes);
         graph.Output.AddRange(outputs.Select(o => TensorValue.Create(o, Conventions.BatchName)));
 
         var model = Layers.Model(graph, Opset, "A small CNN with random (seeded) weights: Mentor's random-weights candidate for ranking.");

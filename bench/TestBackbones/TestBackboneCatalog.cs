@@ -10,6 +10,7 @@ public static class TestBackboneCatalog
         new(ImageNetZooResNet18.Name, ImageNetZooResNet18.Build),
         new(RandomCnn.Name, () => RandomCnn.Build()),
         new(RandomCnn.FixedBatchName, () => RandomCnn.Build(fixedBatch: true)),
+        new(RandomCnn.MatMulHeadName, () => RandomCnn.Build(matMulHead: true)),
         new(TinyEncoder.Name, () => TinyEncoder.Build()),
         new(TinyEncoder.FixedBatchName, () => TinyEncoder.Build(fixedBatch: true)),
     ];

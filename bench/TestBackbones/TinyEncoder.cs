@@ -14,7 +14,7 @@ namespace Mentor.TestBackbones;
 public static class TinyEncoder
 {
     public const string Name = "tiny-encoder";
-    public const string FixedBatchName = Name + "-b1";
+    public const string FixedBatchName = Name + Conventions.FixedBatchSuffix;
     public const string InputName = "pixel_values";
     public const string HiddenStateName = "last_hidden_state";
     public const string PoolerName = "pooler_output";

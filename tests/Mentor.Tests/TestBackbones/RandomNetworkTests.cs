@@ -10,7 +10,7 @@ namespace Mentor.Tests.TestBackbones;
 /// <summary>The random-weights networks give a usable feature: one per photo, the same in a batch as alone.</summary>
 public sealed class RandomNetworkTests
 {
-    public static TheoryData<string> Names => new(RandomCnn.Name, TinyEncoder.Name);
+    public static TheoryData<string> Names => new(RandomCnn.Name, RandomCnn.MatMulHeadName, TinyEncoder.Name);
 
     /// <summary>
     /// Given a random-weights backbone with a symbolic batch, when four real photos prepared per its spec run as one batch
