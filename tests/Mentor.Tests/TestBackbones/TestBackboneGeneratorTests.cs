@@ -46,6 +46,21 @@ public sealed class TestBackboneGeneratorTests
         Assert.StartsWith("usage:", error);
     }
 
+    /// <summary>Given an output path that is a file, when the generator runs, then one line names it and the exit code is 1.</summary>
+    [Fact]
+    public async Task An_unwritable_output_folder_is_one_line_and_exit_code_1()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Combine("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        var (exitCode, _, error) = await RunGeneratorAsync(file);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith(file + ": cannot write", error);
+        Assert.DoesNotContain('\n', error.Trim());
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunGeneratorAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
