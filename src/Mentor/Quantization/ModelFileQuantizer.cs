@@ -34,7 +34,7 @@ public static class ModelFileQuantizer
         var fp32Identity = $"{spec.Name}:sha256:{PreparedModels.HashFile(spec.ModelPath)}";
         if (metadata.BackboneIdentity != fp32Identity)
             throw new QuantizationException($"{modelPath}: trained on backbone '{metadata.BackboneIdentity}', but this Mentor's is '{fp32Identity}'; retrain the model with this Mentor, then quantise it.");
-        var head = HeadReader.Read(ModelProto.Parser.ParseFrom(bytes), modelPath);
+        var head = Heads.HeadFormats.Read(ModelProto.Parser.ParseFrom(bytes), metadata.Head, modelPath);
         bytes = [];
 
         var folder = calibrationFolder ?? (metadata.Training["trainRoot"]?.GetValue<string>() is { } root && Directory.Exists(root) ? root : null)

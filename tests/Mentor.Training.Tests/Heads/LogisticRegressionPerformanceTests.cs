@@ -1,3 +1,4 @@
+using Mentor.Training.Heads.Logistic;
 using System.Diagnostics;
 using Mentor.Training.Heads;
 using Xunit.Abstractions;

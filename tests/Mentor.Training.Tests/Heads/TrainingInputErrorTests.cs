@@ -1,3 +1,5 @@
+using Mentor.Training.Heads.Knn;
+using Mentor.Training.Heads.Logistic;
 using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;

@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// Limited-memory BFGS with a strong-Wolfe line search (Nocedal and Wright, algorithms 7.4 and 3.5-3.6,

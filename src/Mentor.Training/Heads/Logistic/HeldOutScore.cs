@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>Weighted accuracy and log-loss of held-out rows, accumulated per group (fold) and averaged over groups.</summary>
 internal sealed class HeldOutScore

@@ -1,11 +1,12 @@
+using Mentor.Heads.Knn;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Knn;
 
 /// <summary>
 /// Builds a cosine k-nearest-neighbours head: features are L2-normalised, and k is fixed or chosen by
-/// stratified cross-validation (similarities and top-k by libtorch, votes by <see cref="KnnVoting"/>).
+/// stratified cross-validation (similarities by libtorch, votes by <see cref="KnnVoting"/>, the rule the model file uses).
 /// The constructor only stores the options; <see cref="Fit"/> returns an immutable <see cref="KnnClassifier"/>.
 /// </summary>
 public sealed class KnnTrainer
@@ -63,19 +64,19 @@ public sealed class KnnTrainer
             using var scope = NewDisposeScope();
             int[] heldOut = Enumerable.Range(0, n).Where(i => fold[i] == f).ToArray();
             int[] kept = Enumerable.Range(0, n).Where(i => fold[i] != f).ToArray();
+            int[] keptLabels = kept.Select(i => train.Labels[i]).ToArray();
             var queries = all.index_select(0, tensor(heldOut.Select(i => (long)i).ToArray()));
             var reference = all.index_select(0, tensor(kept.Select(i => (long)i).ToArray()));
-            var (values, indices) = queries.matmul(reference.t()).topk(kMax, dim: 1, largest: true, sorted: true);
-            float[] similarities = values.data<float>().ToArray();
-            long[] neighbours = indices.data<long>().ToArray();
-            var neighbourLabels = new int[kMax];
+            var similarities = queries.matmul(reference.t()).contiguous();
+            float[] allSimilarities = similarities.data<float>().ToArray();
+            float[] top = similarities.topk(kMax, dim: 1, largest: true, sorted: true).values.contiguous().data<float>().ToArray();
             for (int q = 0; q < heldOut.Length; q++)
             {
-                for (int j = 0; j < kMax; j++) neighbourLabels[j] = train.Labels[kept[neighbours[q * kMax + j]]];
-                var rowSimilarities = similarities.AsSpan(q * kMax, kMax);
+                var row = allSimilarities.AsSpan(q * kept.Length, kept.Length);
                 for (int c = 0; c < candidates.Length; c++)
                 {
-                    if (KnnVoting.Vote(neighbourLabels, rowSimilarities, candidates[c], probabilities) == train.Labels[heldOut[q]]) correct[f, c]++;
+                    KnnVoting.Vote(row, keptLabels, top[q * kMax + candidates[c] - 1], probabilities);
+                    if (Evaluation.ClassificationMetrics.ArgMax(probabilities) == train.Labels[heldOut[q]]) correct[f, c]++;
                 }
             }
             counts[f] = heldOut.Length;

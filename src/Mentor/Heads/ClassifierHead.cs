@@ -1,10 +1,12 @@
+using Mentor.Models;
 using Mentor.Models.Export;
 
-namespace Mentor.Models;
+namespace Mentor.Heads;
 
 /// <summary>
-/// A trained head over backbone features, as plain arrays: computes probabilities in C# (for metrics on cached
-/// features) and writes itself into the ONNX model file (for everything else). Immutable.
+/// A trained head over backbone features, as plain arrays (no libtorch): computes probabilities in C# (for metrics on
+/// cached features) and writes itself into the ONNX model file (for everything else). Each kind lives in its own
+/// folder with its ONNX export and its reader (a <see cref="HeadFormat"/> listed in <see cref="HeadFormats"/>). Immutable.
 /// </summary>
 public abstract class ClassifierHead
 {
@@ -13,7 +15,7 @@ public abstract class ClassifierHead
     /// <summary>Applied to raw features before the head proper.</summary>
     public FeatureTransform Transform { get; }
 
-    /// <summary><c>logistic</c> or <c>knn</c>.</summary>
+    /// <summary>The kind's registered name, written into the model file's metadata (<c>logistic</c>, <c>knn</c>, <c>mlp</c>).</summary>
     public abstract string Kind { get; }
 
     public abstract int ClassCount { get; }
@@ -24,8 +26,18 @@ public abstract class ClassifierHead
     /// <summary>Class probabilities for one raw feature vector, summing to 1.</summary>
     public float[] PredictProbabilities(ReadOnlySpan<float> features)
     {
-        CheckDimension(features);
+        if (features.Length != Dimension)
+            throw new ArgumentException($"this head takes {Dimension} features but got {features.Length}; use the backbone it was trained on", nameof(features));
         return Score(Apply(Transform, features));
+    }
+
+    /// <summary>Probabilities for many vectors.</summary>
+    public float[][] PredictProbabilities(IReadOnlyList<float[]> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var result = new float[features.Count][];
+        Parallel.For(0, features.Count, i => result[i] = PredictProbabilities(features[i]));
+        return result;
     }
 
     /// <summary>Probabilities for features already transformed by <see cref="Transform"/>.</summary>
@@ -45,25 +57,10 @@ public abstract class ClassifierHead
     {
         var input = features;
         if (Transform == FeatureTransform.Sqrt)
-            input = graph.Node("Sqrt", "head_sqrt_features", [graph.Node("Relu", "head_nonnegative_features", [features])]);
+            input = graph.Node("Sqrt", HeadGraph.SqrtOutput, [graph.Node("Relu", "head_nonnegative_features", [features])]);
         AppendHead(graph, input, probabilities);
     }
 
-    /// <summary>The head proper, from transformed features.</summary>
+    /// <summary>The head proper, from transformed features; its constants are read back by the kind's <see cref="HeadFormat"/>.</summary>
     internal abstract void AppendHead(GraphBuilder graph, string features, string probabilities);
-
-    /// <summary>Probabilities for many vectors.</summary>
-    public float[][] PredictProbabilities(IReadOnlyList<float[]> features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var result = new float[features.Count][];
-        Parallel.For(0, features.Count, i => result[i] = PredictProbabilities(features[i]));
-        return result;
-    }
-
-    protected void CheckDimension(ReadOnlySpan<float> features)
-    {
-        if (features.Length != Dimension)
-            throw new ArgumentException($"this head takes {Dimension} features but got {features.Length}; use the backbone it was trained on", nameof(features));
-    }
 }

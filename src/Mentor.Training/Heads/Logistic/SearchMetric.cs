@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>How a regularisation search ranks its candidates on held-out rows.</summary>
 public enum SearchMetric

@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// Line search for a step satisfying the strong Wolfe conditions: bracketing, then zoom with safeguarded

@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// Fits a multinomial logistic-regression head on backbone features: features are standardised (mean and

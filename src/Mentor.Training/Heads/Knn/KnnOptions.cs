@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Knn;
 
 /// <summary>Settings for <see cref="KnnTrainer"/>: cosine k-nearest-neighbours on L2-normalised features.</summary>
 public sealed record KnnOptions

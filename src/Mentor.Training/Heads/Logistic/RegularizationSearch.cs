@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// Chooses C for <see cref="LogisticRegressionTrainer"/>: over the grid in ascending C, each fit warm-started

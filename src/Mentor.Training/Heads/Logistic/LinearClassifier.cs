@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// A trained linear (softmax) classifier over raw backbone features: logits = W x + b, probabilities =

@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// How one candidate C scored in a regularisation search, on held-out rows (mean over cross-validation

@@ -1,10 +1,17 @@
+using Mentor.Models;
 using Mentor.Models.Export;
 
-namespace Mentor.Models;
+namespace Mentor.Heads.Logistic;
 
 /// <summary>A linear softmax head: probabilities = softmax(W t(x) + b), t the feature transform (any standardisation folded into W, b).</summary>
 public sealed class LinearHead : ClassifierHead
 {
+    /// <summary>The registered name of this kind.</summary>
+    public const string Name = "logistic";
+
+    private const string WeightsConstant = "mentor_head_weights";
+    private const string BiasConstant = "mentor_head_bias";
+
     private readonly float[] _weights;
     private readonly float[] _bias;
 
@@ -20,7 +27,10 @@ public sealed class LinearHead : ClassifierHead
         _bias = bias.ToArray();
     }
 
-    public override string Kind => "logistic";
+    /// <summary>Reads the head back from the constants <see cref="AppendHead"/> wrote.</summary>
+    internal static HeadFormat Format { get; } = new(Name, graph => new LinearHead(graph.Floats(WeightsConstant).Values, graph.Floats(BiasConstant).Values, graph.Transform));
+
+    public override string Kind => Name;
 
     public override int ClassCount => _bias.Length;
 
@@ -30,26 +40,12 @@ public sealed class LinearHead : ClassifierHead
 
     public ReadOnlySpan<float> Bias => _bias;
 
-    protected override float[] Score(ReadOnlySpan<float> features)
-    {
-        var logits = new double[ClassCount];
-        for (var k = 0; k < logits.Length; k++)
-        {
-            var row = _weights.AsSpan(k * Dimension, Dimension);
-            double sum = _bias[k];
-            for (var j = 0; j < row.Length; j++) sum += row[j] * features[j];
-            logits[k] = sum;
-        }
-        var max = logits.Max();
-        var total = 0.0;
-        for (var k = 0; k < logits.Length; k++) total += logits[k] = Math.Exp(logits[k] - max);
-        return logits.Select(l => (float)(l / total)).ToArray();
-    }
+    protected override float[] Score(ReadOnlySpan<float> features) => Softmax.Of(Dense.Apply(_weights, _bias, features));
 
     internal override void AppendHead(GraphBuilder graph, string features, string probabilities)
     {
-        var w = graph.Constant("mentor_head_weights", _weights, ClassCount, Dimension);
-        var b = graph.Constant("mentor_head_bias", _bias, ClassCount);
+        var w = graph.Constant(WeightsConstant, _weights, ClassCount, Dimension);
+        var b = graph.Constant(BiasConstant, _bias, ClassCount);
         var logits = graph.Node("Gemm", "logits", [features, w, b], GraphBuilder.Int("transB", 1));
         graph.Node("Softmax", probabilities, [logits], GraphBuilder.Int("axis", 1));
     }

@@ -1,4 +1,4 @@
-namespace Mentor.Training.Heads;
+namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
 /// Settings for <see cref="LogisticRegressionTrainer"/>: multinomial logistic regression on standardised

@@ -1,13 +1,20 @@
+using Mentor.Models;
 using Mentor.Models.Export;
 
-namespace Mentor.Models;
+namespace Mentor.Heads.Knn;
 
 /// <summary>
 /// A cosine k-nearest-neighbours head: the query is L2-normalised and compared with every stored (normalised)
-/// training row; the k most similar vote and each class's probability is its share of the votes.
+/// training row; the votes follow <see cref="KnnVoting"/>, here and in the exported graph alike.
 /// </summary>
 public sealed class KnnHead : ClassifierHead
 {
+    /// <summary>The registered name of this kind.</summary>
+    public const string Name = "knn";
+
+    private const string FeaturesConstant = "mentor_knn_features_t";
+    private const string LabelsConstant = "mentor_knn_labels_onehot";
+
     private readonly float[] _features;
     private readonly int[] _labels;
     private readonly int _classes;
@@ -20,18 +27,23 @@ public sealed class KnnHead : ClassifierHead
     public KnnHead(ReadOnlySpan<float> normalizedFeatures, ReadOnlySpan<int> labels, int classes, int k, FeatureTransform transform = FeatureTransform.None)
         : base(transform)
     {
-        if (labels.Length == 0 || normalizedFeatures.Length % labels.Length != 0)
+        if (labels.Length == 0 || normalizedFeatures.Length == 0 || normalizedFeatures.Length % labels.Length != 0)
             throw new ArgumentException($"features ({normalizedFeatures.Length}) must be rows x dimension for {labels.Length} labels", nameof(normalizedFeatures));
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, labels.Length);
+        foreach (var label in labels)
+            if ((uint)label >= (uint)classes) throw new ArgumentException($"labels must lie in 0..{classes - 1}", nameof(labels));
         _features = normalizedFeatures.ToArray();
         _labels = labels.ToArray();
         _classes = classes;
         K = k;
     }
 
-    public override string Kind => "knn";
+    /// <summary>Reads the head back from the constants <see cref="AppendHead"/> wrote.</summary>
+    internal static HeadFormat Format { get; } = new(Name, Read);
+
+    public override string Kind => Name;
 
     public override int ClassCount => _classes;
 
@@ -40,27 +52,15 @@ public sealed class KnnHead : ClassifierHead
     /// <summary>Neighbours that vote.</summary>
     public int K { get; }
 
-    protected override float[] Score(ReadOnlySpan<float> features)
-    {
-        var norm = 0.0;
-        foreach (var v in features) norm += v * v;
-        var scale = norm > 0 ? 1 / Math.Sqrt(norm) : 0;
-        var rows = _labels.Length;
-        var similarity = new float[rows];
-        for (var r = 0; r < rows; r++)
-        {
-            var row = _features.AsSpan(r * Dimension, Dimension);
-            double dot = 0;
-            for (var j = 0; j < row.Length; j++) dot += row[j] * features[j];
-            similarity[r] = (float)(dot * scale);
-        }
-        // Like the ONNX graph: every row at least as similar as the k-th most similar votes.
-        var kth = similarity.OrderDescending().ElementAt(K - 1);
-        var votes = new float[_classes];
-        for (var r = 0; r < rows; r++) if (similarity[r] >= kth) votes[_labels[r]]++;
-        var total = votes.Sum();
-        return votes.Select(v => v / total).ToArray();
-    }
+    /// <summary>Stored training rows.</summary>
+    public int Rows => _labels.Length;
+
+    /// <summary>The normalised training features, row-major [Rows x Dimension].</summary>
+    public ReadOnlySpan<float> Features => _features;
+
+    public ReadOnlySpan<int> Labels => _labels;
+
+    protected override float[] Score(ReadOnlySpan<float> features) => KnnVoting.Probabilities(_features, _labels, _classes, K, features);
 
     internal override void AppendHead(GraphBuilder graph, string features, string probabilities)
     {
@@ -72,11 +72,11 @@ public sealed class KnnHead : ClassifierHead
         var oneHot = new float[rows * _classes];
         for (var r = 0; r < rows; r++) oneHot[r * _classes + _labels[r]] = 1;
 
-        var stored = graph.Constant("mentor_knn_features_t", transposed, Dimension, rows);
-        var labelVotes = graph.Constant("mentor_knn_labels_onehot", oneHot, rows, _classes);
+        var stored = graph.Constant(FeaturesConstant, transposed, Dimension, rows);
+        var labelVotes = graph.Constant(LabelsConstant, oneHot, rows, _classes);
         var query = graph.Node("LpNormalization", "knn_query", [features], GraphBuilder.Int("axis", 1), GraphBuilder.Int("p", 2));
         var similarity = graph.Node("MatMul", "knn_similarity", [query, stored]);
-        // Opset 8 has no OneHot: the rows at or above the k-th largest similarity form a 0/1 mask, and mask x one-hot labels counts votes.
+        // KnnVoting's rule. Opset 8 has no OneHot: the rows at or above the k-th largest similarity form a 0/1 mask, and mask x one-hot labels counts votes.
         var topValues = graph.TopK(["knn_top_values", "knn_top_indices"], similarity, K, axis: 1);
         var kth = graph.Slice("knn_kth", topValues, K - 1, K, axis: 1);
         var below = graph.Node("Less", "knn_below", [similarity, kth]);
@@ -85,5 +85,26 @@ public sealed class KnnHead : ClassifierHead
         var votes = graph.Node("MatMul", "knn_votes", [mask, labelVotes]);
         var total = graph.ReduceSum("knn_total", votes, axis: 1);
         graph.Node("Div", probabilities, [votes, total]);
+    }
+
+    private static KnnHead Read(HeadGraph graph)
+    {
+        var (transposed, dims) = graph.Floats(FeaturesConstant);
+        var (oneHot, labelDims) = graph.Floats(LabelsConstant);
+        var (dimension, rows, classes) = ((int)dims[0], (int)dims[1], (int)labelDims[1]);
+        var features = new float[transposed.Length];
+        for (var d = 0; d < dimension; d++)
+        for (var r = 0; r < rows; r++)
+            features[r * dimension + d] = transposed[d * rows + r];
+        var labels = Enumerable.Range(0, rows).Select(r => Array.IndexOf(oneHot, 1f, r * classes, classes) - r * classes).ToArray();
+        return new KnnHead(features, labels, classes, ReadK(graph), graph.Transform);
+    }
+
+    // k is TopK's attribute up to opset 9, its second input from opset 10 (GraphBuilder.TopK).
+    private static int ReadK(HeadGraph graph)
+    {
+        var topK = graph.Graph.Node.FirstOrDefault(n => n.OpType == "TopK")
+            ?? throw new Models.ModelFileException(graph.Path, "its k-NN head has no TopK node (damaged, or not written by Mentor); train the model again.");
+        return (int)(topK.Attribute.FirstOrDefault(a => a.Name == "k") is { } attribute ? attribute.I : graph.Int64(topK.Input[1]));
     }
 }
