@@ -1,8 +1,6 @@
-using Mentor.Heads.Knn;
-using Mentor.Heads.Logistic;
-using Mentor.Heads;
 using BenchmarkDotNet.Attributes;
 using Mentor.Backbones;
+using Mentor.Heads.Logistic;
 using Mentor.Models;
 
 namespace Mentor.Bench;

@@ -25,7 +25,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trainDirectory);
         if (Options.FineTune is not null && (Options.Int8 || Options.Head != LinearHead.Name))
-            throw new TrainingDataException("Fine-tuning trains a logistic head on the fp32 backbone: drop --int8 (run 'mentor quantize' on the fine-tuned model instead) and --head knn.");
+            throw new FineTuneConflictException(Options.Int8, Options.Head);
         var clock = Stopwatch.StartNew();
         var train = ImageFolderDataset.Open(trainDirectory);
         ImageFolderDataset? test = null;

@@ -13,6 +13,7 @@ namespace Mentor.Training.Tests.Heads;
 /// Every registered head kind, fitted on real cached features, written into a model file and read back, answers in
 /// ONNX Runtime as it does in memory: the same class for every photo (ties included) and the same probabilities.
 /// </summary>
+[Collection(LibtorchCollection.Name)]
 public sealed class HeadConformanceTests(ConformanceData data) : IClassFixture<ConformanceData>
 {
     public static TheoryData<string> Kinds => [.. HeadRegistry.Names];

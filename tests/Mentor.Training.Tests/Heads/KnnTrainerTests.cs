@@ -3,6 +3,7 @@ using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;
 
+[Collection(LibtorchCollection.Name)]
 public class KnnTrainerTests
 {
     // Class 0 points right, class 1 points up; lengths differ on purpose (cosine ignores them).

@@ -3,6 +3,7 @@ using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;
 
+[Collection(LibtorchCollection.Name)]
 public sealed class ReproducibilityTests
 {
     /// <summary>

@@ -5,6 +5,7 @@ using Mentor.Training.Heads;
 namespace Mentor.Training.Tests.Heads;
 
 /// <summary>User mistakes in training data give a <see cref="TrainingDataException"/> that names the fix, for every head.</summary>
+[Collection(LibtorchCollection.Name)]
 public class TrainingInputErrorTests
 {
     public static TheoryData<string> Heads => ["logistic", "knn"];
