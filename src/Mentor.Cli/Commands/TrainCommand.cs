@@ -26,7 +26,12 @@ internal static class TrainCommand
             Description = "Head kind: " + string.Join("; ", HeadRegistry.All.Select(k => $"{k.Name}: {k.Description}")),
             DefaultValueFactory = _ => HeadRegistry.DefaultName,
         };
-        head.AcceptOnlyFromAmong([.. HeadRegistry.Names]);
+        head.CompletionSources.Add([.. HeadRegistry.Names]);
+        head.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } kind && !HeadRegistry.Names.Contains(kind))
+                r.AddError($"--head: '{kind}' is not a head kind; use one of {string.Join(", ", HeadRegistry.Names)}.");
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for splits and cross-validation", DefaultValueFactory = _ => 42 };
         var transform = new Option<Models.FeatureTransform>("--transform") { Description = "Feature transform before the head: sqrt (default) or none", DefaultValueFactory = _ => Models.FeatureTransform.Sqrt };
         var balance = new Option<bool>("--balance") { Description = "Class-balanced weights for skewed datasets" };

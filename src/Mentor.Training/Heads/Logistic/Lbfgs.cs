@@ -3,7 +3,9 @@ namespace Mentor.Training.Heads.Logistic;
 /// <summary>
 /// Limited-memory BFGS with a strong-Wolfe line search (Nocedal and Wright, algorithms 7.4 and 3.5-3.6,
 /// laid out like PyTorch's torch.optim.LBFGS). Vectors are plain double arrays; only the objective
-/// touches libtorch, so the optimiser's own bookkeeping is exact and cheap.
+/// touches libtorch, so the optimiser's own bookkeeping is exact and cheap. Kept instead of TorchSharp's
+/// <c>optim.LBFGS</c> because TorchSharp 0.107 exposes no line search for it (no <c>line_search_fn</c>): see
+/// bench/Mentor.Bench/LbfgsBenchmarks.cs (speed, and with <c>lbfgs-check</c> loss reached, accuracy, determinism).
 /// </summary>
 internal sealed class Lbfgs
 {
@@ -104,6 +106,3 @@ internal sealed class Lbfgs
         }
     }
 }
-
-/// <summary>How a minimisation ended.</summary>
-internal readonly record struct LbfgsResult(int Iterations, int Evaluations, double Loss, bool Converged);
