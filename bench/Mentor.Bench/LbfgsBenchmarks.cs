@@ -7,12 +7,14 @@ using static TorchSharp.torch;
 namespace Mentor.Bench;
 
 /// <summary>
-/// Why the logistic head keeps its own L-BFGS (Heads/Logistic/Lbfgs.cs, StrongWolfe.cs): TorchSharp 0.107's
-/// <c>optim.LBFGS</c> takes no line search (its options are lr, max_iter, max_eval, tolerances and history; libtorch's
-/// <c>line_search_fn = "strong_wolfe"</c> is not exposed), so with a fixed step it either crawls (lr small) or
-/// diverges (lr 1) on this badly scaled problem. Both minimise the same loss, one softmax problem of clothing-small's
-/// size (3068 x 512, 10 classes, C = 0.01, standardised rows); <c>lbfgs-check</c> prints the loss each reaches, its
-/// training accuracy, and whether two runs give identical weights.
+/// The logistic head's own L-BFGS with a strong-Wolfe line search (Heads/Logistic/Lbfgs.cs, StrongWolfe.cs) against
+/// TorchSharp 0.107's <c>optim.LBFGS</c>, which takes no line search (its options are lr, max_iter, max_eval,
+/// tolerances and history; libtorch's <c>line_search_fn = "strong_wolfe"</c> is not exposed) and runs here with lr 1.
+/// Both minimise the same loss on one softmax problem of clothing-small's size (3068 x 512, 10 classes, C = 0.01,
+/// standardised synthetic rows); <c>lbfgs-check</c> prints the loss each reaches, its training accuracy, and whether
+/// two runs give identical weights. Measured 2026-12-02: both reach loss 0.188755 and training accuracy 1.0, and
+/// each repeats itself exactly; speed not yet measured on a quiet machine. On this evidence the hand-written
+/// optimiser buys nothing yet: replacing it with the library's is the open question.
 /// Run: <c>dotnet run -c Release --project bench/Mentor.Bench -- --filter '*Lbfgs*'</c> and <c>... -- lbfgs-check</c>.
 /// </summary>
 public class LbfgsBenchmarks

@@ -3,9 +3,9 @@ namespace Mentor.Training.Heads.Logistic;
 /// <summary>
 /// Limited-memory BFGS with a strong-Wolfe line search (Nocedal and Wright, algorithms 7.4 and 3.5-3.6,
 /// laid out like PyTorch's torch.optim.LBFGS). Vectors are plain double arrays; only the objective
-/// touches libtorch, so the optimiser's own bookkeeping is exact and cheap. Kept instead of TorchSharp's
-/// <c>optim.LBFGS</c> because TorchSharp 0.107 exposes no line search for it (no <c>line_search_fn</c>): see
-/// bench/Mentor.Bench/LbfgsBenchmarks.cs (speed, and with <c>lbfgs-check</c> loss reached, accuracy, determinism).
+/// touches libtorch, so the optimiser's own bookkeeping is exact and cheap. Compared with TorchSharp 0.107's
+/// <c>optim.LBFGS</c> (no line search there) in bench/Mentor.Bench/LbfgsBenchmarks.cs: the same loss, accuracy and
+/// determinism on a clothing-sized problem; its speed is still to be measured on a quiet machine before choosing.
 /// </summary>
 internal sealed class Lbfgs
 {

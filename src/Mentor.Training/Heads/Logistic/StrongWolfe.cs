@@ -3,7 +3,7 @@ namespace Mentor.Training.Heads.Logistic;
 /// <summary>
 /// Line search for a step satisfying the strong Wolfe conditions: bracketing, then zoom with safeguarded
 /// cubic interpolation (Nocedal and Wright, algorithms 3.5 and 3.6; the same scheme as PyTorch's LBFGS, which
-/// TorchSharp 0.107 does not expose: see bench/Mentor.Bench/LbfgsBenchmarks.cs).
+/// TorchSharp 0.107 does not expose; compared in bench/Mentor.Bench/LbfgsBenchmarks.cs).
 /// </summary>
 internal static class StrongWolfe
 {
