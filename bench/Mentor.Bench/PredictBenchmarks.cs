@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Mentor.Backbones;
+using Mentor.Heads.Logistic;
 using Mentor.Models;
 
 namespace Mentor.Bench;

@@ -61,7 +61,7 @@ public static class MentorApp
         }
         catch (MentorException e)
         {
-            await stderr.WriteLineAsync($"mentor: {e.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"mentor: {ErrorMessages.For(e)}").ConfigureAwait(false);
             return UserError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -3,8 +3,8 @@ using Mentor.Backbones;
 using Mentor.Data;
 using Mentor.Evaluation;
 using Mentor.Features;
-using Mentor.Models;
-using Mentor.Quantization;
+using Mentor.Heads;
+using Mentor.Heads.Logistic;
 using Mentor.Training.Heads;
 using Mentor.Training.Tuning;
 
@@ -24,8 +24,8 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trainDirectory);
-        if (Options.FineTune is not null && (Options.Int8 || Options.Head != HeadKind.Logistic))
-            throw new TrainingDataException("Fine-tuning trains a logistic head on the fp32 backbone: drop --int8 (run 'mentor quantize' on the fine-tuned model instead) and --head knn.");
+        if (Options.FineTune is not null && (Options.Int8 || Options.Head != LinearHead.Name))
+            throw new FineTuneConflictException(Options.Int8, Options.Head);
         var clock = Stopwatch.StartNew();
         var train = ImageFolderDataset.Open(trainDirectory);
         ImageFolderDataset? test = null;
@@ -45,7 +45,14 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 
         progress?.Report(new TrainingProgress("fit", null));
         var fitClock = Stopwatch.StartNew();
-        var (head, chosen) = FitHead(trainFeatures, validationFeatures, train.Labels.Count);
+        var (head, chosen) = HeadRegistry.Get(Options.Head).Fit(new HeadTrainingData(trainFeatures.Features, trainFeatures.Targets, train.Labels.Count)
+        {
+            ValidationFeatures = validationFeatures?.Features,
+            ValidationTargets = validationFeatures?.Targets,
+            Transform = Options.Transform,
+            Seed = Options.Seed,
+            Balance = Options.Balance,
+        });
         var fitSeconds = fitClock.Elapsed.TotalSeconds;
 
         if (Options.FineTune is { } fineTune)
@@ -73,25 +80,6 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 
     private static string FineTunedIdentity(BackboneSpec spec, FineTuneResult tuned) =>
         $"{spec.Name}:fine-tuned:sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tuned.Backbone))}";
-
-    private (ClassifierHead Head, string Chosen) FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount)
-    {
-        var transform = Options.Transform;
-        var trainRows = Transformed(train, transform);
-        if (Options.Head == HeadKind.Knn)
-        {
-            var knn = new KnnTrainer(new KnnOptions { Seed = Options.Seed }).Fit(trainRows, train.Targets, classCount);
-            return (new KnnHead(knn.Features.Span, knn.Labels.Span, knn.ClassCount, knn.K, transform), $"k={knn.K}");
-        }
-        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { Seed = Options.Seed, Balance = Options.Balance });
-        var linear = validation is null
-            ? trainer.Fit(trainRows, train.Targets, classCount)
-            : trainer.Fit(trainRows, train.Targets, classCount, Transformed(validation, transform), validation.Targets);
-        return (new LinearHead(linear.Weights.Span, linear.Bias.Span, transform), FormattableString.Invariant($"C={linear.C:G4}"));
-    }
-
-    private static float[][] Transformed(DatasetFeatures features, FeatureTransform transform) =>
-        transform == FeatureTransform.None ? features.Features : features.Features.Select(f => ClassifierHead.Apply(transform, f)).ToArray();
 
     // A held-out folder's classes must be the training classes (or some of them), indexed the same way.
     private static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)

@@ -9,7 +9,8 @@ public sealed record ClassifierTrainingOptions
     /// <summary>Registered backbone name.</summary>
     public string Backbone { get; init; } = BackboneRegistry.DefaultName;
 
-    public HeadKind Head { get; init; } = HeadKind.Logistic;
+    /// <summary>Registered head kind (<see cref="Heads.HeadRegistry"/>): <c>logistic</c> (default), <c>knn</c>, <c>mlp</c>.</summary>
+    public string Head { get; init; } = Heads.HeadRegistry.DefaultName;
 
     /// <summary>Seeds the validation split and the cross-validation folds: same seed, same model.</summary>
     public int Seed { get; init; } = 42;

@@ -35,9 +35,3 @@ internal static class SplitFeaturizer
         return (backbone.Spec, backbone.Identity, backbone.Preprocessing, features);
     }
 }
-
-/// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
-internal sealed class Forward<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}

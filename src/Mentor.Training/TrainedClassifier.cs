@@ -1,3 +1,4 @@
+using Mentor.Heads;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mentor.Backbones;

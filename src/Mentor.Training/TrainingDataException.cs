@@ -4,7 +4,7 @@ namespace Mentor.Training;
 /// Training data a trainer cannot learn from (one class, mismatched lengths, ragged or non-finite features,
 /// labels out of range). The message says what was wrong, where, and what to do.
 /// </summary>
-public sealed class TrainingDataException : MentorException
+public class TrainingDataException : MentorException
 {
     public TrainingDataException(string message) : base(message) { }
 }

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 namespace Mentor.Training.Tests;
 
 /// <summary>libtorch loads in the test output (the native fix works) and computes.</summary>
+[Collection(LibtorchCollection.Name)]
 public class TorchRuntimeTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Mentor.Cli.Commands;
 
-/// <summary><c>mentor serve &lt;model.onnx&gt; [--urls URL] [--max-body-size MB] [--batch-size N] [--batch-window MS] [--json-logs]</c>.</summary>
+/// <summary><c>mentor serve &lt;model.onnx&gt; [--urls URL] [--max-body-size MB] [--batch-size N] [--batch-window MS] [--json-logs] [--int8 [--calibration DIR] [--cache DIR]]</c>.</summary>
 internal static class ServeCommand
 {
     public static Command Create(CommandContext context)
@@ -36,7 +36,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellation) =>
         {
             // A missing or foreign file stops here with one line (ModelFileException -> exit 1).
-            // glibc's malloc arenas are capped before the process starts (see ArenaCap).
+            // glibc's malloc arenas are capped before the process starts (Program.cs: NativeHeap.RestartWithArenaCap).
             var path = parse.GetValue(modelPath)!.FullName;
             if (parse.GetValue(int8))
                 path = Int8ModelFiles.GetOrCreate(path, parse.GetValue(calibration)?.FullName, parse.GetValue(cache), cancellation);

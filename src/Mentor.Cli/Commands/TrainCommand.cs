@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Text.Json;
 using Mentor.Cli.Terminal;
 using Mentor.Training;
+using Mentor.Training.Heads;
 using Spectre.Console;
 
 namespace Mentor.Cli.Commands;
 
 /// <summary>
-/// <c>mentor train &lt;train-dir&gt; [--val &lt;dir&gt; | --val-fraction F] [--test &lt;dir&gt;] [--head logistic|knn] [--seed N] -o model.onnx [--json]</c>.
+/// <c>mentor train &lt;train-dir&gt; [--val &lt;dir&gt; | --val-fraction F] [--test &lt;dir&gt;] [--head logistic|knn|mlp] [--seed N] -o model.onnx [--json]</c>.
 /// </summary>
 internal static class TrainCommand
 {
@@ -20,7 +21,17 @@ internal static class TrainCommand
         var valFraction = new Option<double>("--val-fraction") { Description = "Without --val: share of each class held out for validation (0: cross-validate instead)" };
         var test = new Option<DirectoryInfo?>("--test") { Description = "Test folder, only measured" };
         var testFraction = new Option<double>("--test-fraction") { Description = "Without --test: share of each class held out as a test set, only measured" };
-        var head = new Option<HeadKind>("--head") { Description = "logistic (default) or knn", DefaultValueFactory = _ => HeadKind.Logistic };
+        var head = new Option<string>("--head")
+        {
+            Description = "Head kind: " + string.Join("; ", HeadRegistry.All.Select(k => $"{k.Name}: {k.Description}")),
+            DefaultValueFactory = _ => HeadRegistry.DefaultName,
+        };
+        head.CompletionSources.Add([.. HeadRegistry.Names]);
+        head.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } kind && !HeadRegistry.Names.Contains(kind))
+                r.AddError($"--head: '{kind}' is not a head kind; use one of {string.Join(", ", HeadRegistry.Names)}.");
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for splits and cross-validation", DefaultValueFactory = _ => 42 };
         var transform = new Option<Models.FeatureTransform>("--transform") { Description = "Feature transform before the head: sqrt (default) or none", DefaultValueFactory = _ => Models.FeatureTransform.Sqrt };
         var balance = new Option<bool>("--balance") { Description = "Class-balanced weights for skewed datasets" };
@@ -44,7 +55,7 @@ internal static class TrainCommand
             var options = new ClassifierTrainingOptions
             {
                 Backbone = parse.GetValue(common.Backbone)!,
-                Head = parse.GetValue(head),
+                Head = parse.GetValue(head)!,
                 Seed = parse.GetValue(seed),
                 ValidationFraction = parse.GetValue(valFraction),
                 TestFraction = parse.GetValue(testFraction),

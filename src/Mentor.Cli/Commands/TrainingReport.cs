@@ -74,22 +74,3 @@ internal sealed record TrainingReport(
         ExtractionSummary.RenderSkipped(console, Skipped);
     }
 }
-
-/// <summary>The fine-tuning part of <see cref="TrainingReport"/>: settings, time, and every epoch's figures.</summary>
-internal sealed record FineTuneReport(
-    int Stages,
-    string StageInput,
-    int Views,
-    bool Augmentation,
-    long TrainedParameters,
-    double? InitialValidationAccuracy,
-    int BestEpoch,
-    double ViewSeconds,
-    double TrainingSeconds,
-    double? ExportAgreement,
-    IReadOnlyList<Training.Tuning.EpochReport> Epochs)
-{
-    public static FineTuneReport From(Training.Tuning.FineTuneResult tuned, Training.Tuning.FineTuneOptions options, double? exportAgreement) => new(
-        options.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
-        tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement, tuned.Epochs);
-}

@@ -4,6 +4,3 @@ namespace Mentor.Server.Http;
 
 /// <summary>The answer to <c>POST /predict</c>: one entry per image, in upload order, and the server-side time taken.</summary>
 public sealed record PredictionResponse(IReadOnlyList<ImagePrediction> Predictions, double Milliseconds);
-
-/// <summary>The top labels for one uploaded image, most probable first.</summary>
-public sealed record ImagePrediction(string Name, IReadOnlyList<LabelScore> Top);

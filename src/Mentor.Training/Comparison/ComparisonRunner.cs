@@ -3,7 +3,9 @@ using Mentor.Backbones;
 using Mentor.Data;
 using Mentor.Evaluation;
 using Mentor.Features;
-using Mentor.Models;
+using Mentor.Heads;
+using Mentor.Heads.Knn;
+using Mentor.Heads.Logistic;
 using Mentor.Training.Heads;
 using Mentor.Training.Tuning;
 
@@ -39,7 +41,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
 
         var logistic = new List<ShotRuns>();
         var knn = new List<ShotRuns>();
-        LinearHead? allDataHead = null;
+        ClassifierHead? allDataHead = null;
         foreach (var shots in Options.Shots)
         {
             var repeats = shots is null ? 1 : Options.Repeats;
@@ -52,12 +54,12 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
                 var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, shots, Options.Seed + repeat);
                 examples = (double)rows.Length / classes;
                 var extraction = rows.Length * secondsPerPhoto;
-                var (head, seconds) = FitLogistic(trainFeatures, rows, classes, repeat);
+                var (head, seconds) = Fit(LinearHead.Name, trainFeatures, rows, classes, repeat);
                 logisticRuns.Add((Accuracy(head, testFeatures), seconds + extraction));
                 if (shots is null) allDataHead = head;
                 if (shots is { } k && k <= Options.KnnMaxShots)
                 {
-                    var (knnHead, knnSeconds) = FitKnn(trainFeatures, rows, classes, repeat);
+                    var (knnHead, knnSeconds) = Fit(KnnHead.Name, trainFeatures, rows, classes, repeat);
                     knnRuns.Add((Accuracy(knnHead, testFeatures), knnSeconds + extraction));
                 }
             }
@@ -69,7 +71,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         var methods = new List<MethodRuns> { new(Logistic, logistic) };
         if (knn.Count > 0) methods.Add(new MethodRuns(Knn, knn));
         var curves = new List<NamedCurve>();
-        var best = (Method: Logistic, Probabilities: (allDataHead ?? FitLogistic(trainFeatures, FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed), classes, 0).Head)
+        var best = (Method: Logistic, Probabilities: (allDataHead ?? Fit(LinearHead.Name, trainFeatures, FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed), classes, 0).Head)
             .PredictProbabilities(testFeatures.Features));
         if (Options.FineTune)
         {
@@ -77,9 +79,9 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
             foreach (var shots in Options.FineTuneShots)
             {
                 var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, shots, Options.Seed);
-                var (head, headSeconds) = FitLogistic(trainFeatures, rows, classes, 0);
+                var (head, headSeconds) = Fit(LinearHead.Name, trainFeatures, rows, classes, 0);
                 // Few-shot runs keep their last epoch: choosing it on 30 validation photos per class would use more labels than the sample has.
-                var result = await RunDeep(spec, head, Subset(trainFeatures, rows), shots is null ? validationFeatures : null, testFeatures, budget, fromScratch: false,
+                var result = await RunDeep(spec, (LinearHead)head, Subset(trainFeatures, rows), shots is null ? validationFeatures : null, testFeatures, budget, fromScratch: false,
                     $"fine-tune: {ShotName(shots)} per class", progress, cancellation).ConfigureAwait(false);
                 var accuracy = Accuracy(result.TestProbabilities!, testFeatures.Targets);
                 tuned.Add(Runs(shots, (double)rows.Length / classes, [(accuracy, result.ViewSeconds + result.TrainingSeconds + headSeconds + rows.Length * secondsPerPhoto)]));
@@ -152,22 +154,16 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         return await new FineTuner(options, Options.Seed).RunAsync(spec, null, head, train, validation, test, forward, cancellation).ConfigureAwait(false);
     }
 
-    private (LinearHead Head, double Seconds) FitLogistic(DatasetFeatures train, int[] rows, int classes, int repeat)
+    // A registered head kind on the sampled rows, square-root features, folds as many as the smallest class allows (2..5).
+    private (ClassifierHead Head, double Seconds) Fit(string kind, DatasetFeatures train, int[] rows, int classes, int repeat)
     {
         var clock = Stopwatch.StartNew();
-        var features = rows.Select(i => ClassifierHead.Apply(FeatureTransform.Sqrt, train.Features[i])).ToArray();
-        var options = new LogisticRegressionOptions { Seed = Options.Seed + repeat, Folds = Math.Clamp(rows.Length / classes, 2, 5) };
-        var fit = new LogisticRegressionTrainer(options).Fit(features, [.. rows.Select(i => train.Targets[i])], classes);
-        return (new LinearHead(fit.Weights.Span, fit.Bias.Span, FeatureTransform.Sqrt), clock.Elapsed.TotalSeconds);
-    }
-
-    private (KnnHead Head, double Seconds) FitKnn(DatasetFeatures train, int[] rows, int classes, int repeat)
-    {
-        var clock = Stopwatch.StartNew();
-        var features = rows.Select(i => ClassifierHead.Apply(FeatureTransform.Sqrt, train.Features[i])).ToArray();
-        var options = new KnnOptions { Seed = Options.Seed + repeat, Folds = Math.Clamp(rows.Length / classes, 2, 5) };
-        var fit = new KnnTrainer(options).Fit(features, [.. rows.Select(i => train.Targets[i])], classes);
-        return (new KnnHead(fit.Features.Span, fit.Labels.Span, fit.ClassCount, fit.K, FeatureTransform.Sqrt), clock.Elapsed.TotalSeconds);
+        var data = new HeadTrainingData([.. rows.Select(i => train.Features[i])], [.. rows.Select(i => train.Targets[i])], classes)
+        {
+            Seed = Options.Seed + repeat,
+            Folds = Math.Clamp(rows.Length / classes, 2, 5),
+        };
+        return (HeadRegistry.Get(kind).Fit(data).Head, clock.Elapsed.TotalSeconds);
     }
 
     // The backbone's cold cost per photo, timed on a batch of training photos (decoding included), so that a head's

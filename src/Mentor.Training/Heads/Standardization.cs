@@ -38,6 +38,16 @@ internal sealed class Standardization
         return new Standardization(mean, std);
     }
 
+    /// <summary>Standardised rows, row-major [rows x d].</summary>
+    public float[] Transform(float[] rows, int count)
+    {
+        int d = Mean.Length;
+        var result = new float[count * d];
+        for (int i = 0; i < count; i++)
+            for (int j = 0; j < d; j++) result[i * d + j] = (rows[i * d + j] - Mean[j]) / Std[j];
+        return result;
+    }
+
     /// <summary>Standardised rows with a trailing column of ones (for the bias): row-major [rows x (d + 1)].</summary>
     public float[] TransformWithBias(float[] rows, int count)
     {

@@ -1,3 +1,4 @@
+using Mentor.Heads.Logistic;
 using Mentor.Models;
 
 namespace Mentor.Training.Tuning;

@@ -1,3 +1,4 @@
+using Mentor.Heads.Logistic;
 using System.Diagnostics;
 using Google.Protobuf;
 using Mentor.Backbones;

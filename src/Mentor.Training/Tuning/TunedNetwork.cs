@@ -1,3 +1,4 @@
+using Mentor.Heads.Logistic;
 using Mentor.Models;
 using Mentor.Training.FineTuning;
 using TorchSharp;

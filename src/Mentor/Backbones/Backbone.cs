@@ -127,18 +127,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         }
     }
 
-    internal static SessionOptions CreateSessionOptions(BackboneOptions options)
-    {
-        var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
-            InterOpNumThreads = 1,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
-        return sessionOptions;
-    }
+    internal static SessionOptions CreateSessionOptions(BackboneOptions options) => OnnxSessionOptions.Create(options.Threads, options.AllowSpinning);
 
     private void CheckSignature()
     {

@@ -1,4 +1,4 @@
 namespace Mentor.Data;
 
 /// <summary>A dataset folder that cannot be used as given (missing, empty, one class...).</summary>
-public sealed class DatasetException(string message) : MentorException(message);
+public class DatasetException(string message) : MentorException(message);

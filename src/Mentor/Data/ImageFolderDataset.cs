@@ -89,7 +89,6 @@ public sealed class ImageFolderDataset
     {
         var splits = labels.Where(l => SplitFolderNames.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
         if (splits.Count >= 2 && splits.Count == labels.Count)
-            throw new DatasetException(
-                $"{root}: holds split folders ({string.Join(", ", splits)}), not classes; pass {Path.Combine(root, splits[^1])} and the others with --val/--test.");
+            throw new SplitFoldersException(root, splits);
     }
 }

@@ -17,10 +17,7 @@ public static class DatasetExtraction
         var images = dataset.Images;
         var result = await extractor.ExtractAsync(images.Select(i => i.Path).ToList(), progress, cancellation).ConfigureAwait(false);
         if (strict && result.Skipped.Count > 0)
-        {
-            var first = result.Skipped[0];
-            throw new DatasetException($"{first.Path}: {first.Reason} ({result.Skipped.Count} unusable file(s) in {dataset.Root}); remove them or drop --strict to skip them.");
-        }
+            throw new UnusableFilesException(dataset.Root, result.Skipped);
 
         var kept = Enumerable.Range(0, images.Count).Where(i => result.Features[i] is not null).ToList();
         var usable = new int[dataset.Labels.Count];

@@ -1,25 +1,5 @@
 namespace Mentor.Imaging;
 
-/// <summary>How an image of any shape becomes the backbone's square input.</summary>
-public enum ResizeMode
-{
-    /// <summary>Scale the short side to <c>size / CropFraction</c> keeping the aspect ratio, then take the centre square.</summary>
-    ShortSideCenterCrop,
-
-    /// <summary>Scale both sides to the input size, distorting the aspect ratio; nothing is cut off.</summary>
-    Stretch,
-}
-
-/// <summary>The resampling filter used when scaling.</summary>
-public enum ResizeFilter
-{
-    /// <summary>Bilinear from the nearest 2x2 pixels: fast; some aliasing when shrinking by more than 2.</summary>
-    Bilinear,
-
-    /// <summary>Bilinear between mipmap levels: anti-aliased, about 5 times slower.</summary>
-    Smooth,
-}
-
 /// <summary>A resize-and-crop rule. <see cref="Id"/> names it in cache keys and model metadata.</summary>
 /// <param name="Mode">Whether to crop or stretch.</param>
 /// <param name="CropFraction">For crops, the share of the resized short side kept (1: short side = input size; 0.875: 256 -> 224).</param>

@@ -1,3 +1,4 @@
+using Mentor.Heads;
 using Mentor.Backbones;
 using Mentor.Models.Export;
 

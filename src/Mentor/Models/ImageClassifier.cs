@@ -44,13 +44,7 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
     {
         var (bytes, metadata) = ModelFile.Read(path);
         options ??= BackboneOptions.Default;
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
-            InterOpNumThreads = 1,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        using var sessionOptions = OnnxSessionOptions.Create(options.Threads, options.AllowSpinning);
         InferenceSession session;
         try
         {

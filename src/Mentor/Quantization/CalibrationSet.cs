@@ -57,11 +57,11 @@ public sealed class CalibrationSet
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
-            throw new QuantizationException($"{folder}: calibration folder not found; pass a folder of your training photos with --calibration.");
+            throw new CalibrationFolderException(folder, "calibration folder not found");
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
         var files = Directory.EnumerateFiles(folder, "*", options).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
         if (files.Count == 0)
-            throw new QuantizationException($"{folder}: no files to calibrate on; pass a folder of your training photos with --calibration.");
+            throw new CalibrationFolderException(folder, "no files to calibrate on");
         return Sample(files, count, seed);
     }
 }

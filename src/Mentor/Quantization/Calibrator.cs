@@ -17,8 +17,7 @@ internal static class Calibrator
     public static Dictionary<string, ActivationRange> Run(byte[] model, string inputName, IReadOnlyList<string> tensors,
         CalibrationSet calibration, PreprocessingSpec preprocessing, CancellationToken cancellation)
     {
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, InterOpNumThreads = 1, IntraOpNumThreads = Environment.ProcessorCount };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using var options = OnnxSessionOptions.Create();
         using var session = new InferenceSession(model, options);
         using var runOptions = new RunOptions();
         var ranges = tensors.ToDictionary(t => t, _ => ActivationRange.Empty, StringComparer.Ordinal);

@@ -16,14 +16,12 @@ public static class FusionCheck
         var optimized = Path.Combine(Path.GetTempPath(), $"mentor-fusion-{Environment.ProcessId}-{Guid.NewGuid():N}.onnx");
         try
         {
-            using (var options = new SessionOptions
+            using (var options = OnnxSessionOptions.Create(threads: 1))
             {
-                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                OptimizedModelFilePath = optimized,
-                IntraOpNumThreads = 1,
-                LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-            })
-            using (new InferenceSession(model, options)) { }
+                options.OptimizedModelFilePath = optimized;
+                options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
+                using (new InferenceSession(model, options)) { }
+            }
             var graph = ModelProto.Parser.ParseFrom(File.ReadAllBytes(optimized)).Graph;
             var counts = graph.Node
                 .GroupBy(n => string.IsNullOrEmpty(n.Domain) || n.Domain == "ai.onnx" ? n.OpType : $"{n.Domain}:{n.OpType}", StringComparer.Ordinal)

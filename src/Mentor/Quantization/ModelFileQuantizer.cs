@@ -34,11 +34,11 @@ public static class ModelFileQuantizer
         var fp32Identity = $"{spec.Name}:sha256:{PreparedModels.HashFile(spec.ModelPath)}";
         if (metadata.BackboneIdentity != fp32Identity)
             throw new QuantizationException($"{modelPath}: trained on backbone '{metadata.BackboneIdentity}', but this Mentor's is '{fp32Identity}'; retrain the model with this Mentor, then quantise it.");
-        var head = HeadReader.Read(ModelProto.Parser.ParseFrom(bytes), modelPath);
+        var head = Heads.HeadFormats.Read(ModelProto.Parser.ParseFrom(bytes), metadata.Head, modelPath);
         bytes = [];
 
-        var folder = calibrationFolder ?? (metadata.Training["trainRoot"]?.GetValue<string>() is { } root && Directory.Exists(root) ? root : null)
-            ?? throw new QuantizationException($"{modelPath}: the folder it was trained on is not here; pass --calibration <dir> with some of its training photos.");
+        var folder = calibrationFolder ?? TrainingFolder(metadata)
+            ?? throw new CalibrationFolderException(modelPath, "the folder it was trained on is not here");
         var calibration = CalibrationSet.FromFolder(folder, calibrationCount, seed);
         var preprocessing = spec.Preprocessing.WithResize(ResizeRule.Parse(metadata.Input.Resize));
         var (int8Spec, identity) = Int8Backbones.GetOrCreate(spec, calibration, preprocessing, cacheDirectory, cancellation);
@@ -55,5 +55,12 @@ public static class ModelFileQuantizer
         var quantized = metadata with { BackboneIdentity = identity, Training = training, Created = DateTimeOffset.UtcNow };
         ClassifierFile.Write(outputPath, int8Spec, head, quantized);
         return quantized;
+    }
+
+    /// <summary>The folder the model was trained on, as its metadata records it, when it still exists here; else null.</summary>
+    public static string? TrainingFolder(ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return metadata.Training["trainRoot"]?.GetValue<string>() is { } root && Directory.Exists(root) ? root : null;
     }
 }

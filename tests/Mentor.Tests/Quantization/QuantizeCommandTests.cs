@@ -1,3 +1,6 @@
+using Mentor.Heads.Knn;
+using Mentor.Heads.Logistic;
+using Mentor.Heads;
 using Mentor.Backbones;
 using Mentor.Evaluation;
 using Mentor.Models;

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 namespace Mentor.Training.Tests.FineTuning;
 
 /// <summary>An imported ResNet-18 trains: only unfrozen parameters get gradients, and the export carries the change.</summary>
+[Collection(LibtorchCollection.Name)]
 public class ImportedModuleTrainingTests
 {
     private static readonly BackboneSpec Spec = BackboneRegistry.Get("resnet18");

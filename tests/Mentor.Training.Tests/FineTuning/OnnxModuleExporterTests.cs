@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace Mentor.Training.Tests.FineTuning;
 
 /// <summary>Import -> export -> ONNX Runtime gives what the imported module gives.</summary>
+[Collection(LibtorchCollection.Name)]
 public class OnnxModuleExporterTests(ITestOutputHelper output)
 {
     [Fact]

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 namespace Mentor.Training.Tests.FineTuning;
 
 /// <summary>The ONNX importer: the imported ResNet-18 computes what ONNX Runtime computes; unsupported graphs fail clearly.</summary>
+[Collection(LibtorchCollection.Name)]
 public class OnnxModuleImporterTests(ITestOutputHelper output)
 {
     [Fact]

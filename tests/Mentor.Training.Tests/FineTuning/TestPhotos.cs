@@ -11,8 +11,12 @@ internal static class TestPhotos
     /// <summary>The first <paramref name="perClass"/> validation photos (ordinal order) of four classes.</summary>
     public static IReadOnlyList<string> Some(int perClass) =>
         new[] { "dress", "pants", "shoes", "t-shirt" }
-            .SelectMany(label => Directory.GetFiles(Path.Combine(Root.Value, "validation", label)).Order(StringComparer.Ordinal).Take(perClass))
+            .SelectMany(label => Of("validation", label, perClass))
             .ToList();
+
+    /// <summary>The first <paramref name="count"/> photos (ordinal order) of one class in one split.</summary>
+    public static IReadOnlyList<string> Of(string split, string label, int count) =>
+        Directory.GetFiles(Path.Combine(Root.Value, split, label)).Order(StringComparer.Ordinal).Take(count).ToList();
 
     /// <summary>The photos as one [N,3,224,224] input of <paramref name="spec"/>, laid out image after image.</summary>
     public static float[] Prepare(IReadOnlyList<string> paths, BackboneSpec spec)

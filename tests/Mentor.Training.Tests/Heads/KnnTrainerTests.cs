@@ -1,7 +1,9 @@
+using Mentor.Training.Heads.Knn;
 using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;
 
+[Collection(LibtorchCollection.Name)]
 public class KnnTrainerTests
 {
     // Class 0 points right, class 1 points up; lengths differ on purpose (cosine ignores them).
@@ -24,15 +26,26 @@ public class KnnTrainerTests
     }
 
     [Fact]
-    public void A_tied_vote_goes_to_the_more_similar_class()
+    public void A_tied_vote_goes_to_the_lower_class_index_as_in_the_model_file()
     {
         // Given one row per class and k = 2, so every query gets one vote from each
         var model = new KnnTrainer(new() { K = 2 }).Fit([[1, 0], [0, 1]], [0, 1], 2);
 
-        // Then probabilities are even, and the prediction follows the larger similarity
+        // Then probabilities are even, and the prediction is the arg-max's: the lower class index, however similar
         Assert.Equal(new float[] { 0.5f, 0.5f }, model.PredictProbabilities([1, 0.9f]));
         Assert.Equal(0, model.Predict([1, 0.9f]));
-        Assert.Equal(1, model.Predict([0.9f, 1]));
+        Assert.Equal(0, model.Predict([0.9f, 1]));
+    }
+
+    [Fact]
+    public void Rows_as_similar_as_the_kth_all_vote()
+    {
+        // Given k = 1 and two identical rows of different classes
+        var model = new KnnTrainer(new() { K = 1 }).Fit([[1, 0], [1, 0], [0, 1]], [1, 0, 1], 2);
+
+        // When a query points the same way, both rows tie for the nearest place and both vote
+        Assert.Equal(new float[] { 0.5f, 0.5f }, model.PredictProbabilities([2, 0]));
+        Assert.Equal(0, model.Predict([2, 0]));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Mentor.Training.Heads.Logistic;
 using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;

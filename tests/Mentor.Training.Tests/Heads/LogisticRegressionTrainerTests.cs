@@ -1,7 +1,9 @@
+using Mentor.Training.Heads.Logistic;
 using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;
 
+[Collection(LibtorchCollection.Name)]
 public class LogisticRegressionTrainerTests
 {
     [Fact]

@@ -1,8 +1,11 @@
+using Mentor.Training.Heads.Knn;
+using Mentor.Training.Heads.Logistic;
 using Mentor.Training.Heads;
 
 namespace Mentor.Training.Tests.Heads;
 
 /// <summary>User mistakes in training data give a <see cref="TrainingDataException"/> that names the fix, for every head.</summary>
+[Collection(LibtorchCollection.Name)]
 public class TrainingInputErrorTests
 {
     public static TheoryData<string> Heads => ["logistic", "knn"];

@@ -1,8 +1,12 @@
+using Mentor.Heads.Knn;
+using Mentor.Heads.Logistic;
+using Mentor.Heads;
 using Mentor.Models;
 
 namespace Mentor.Training.Tests.Tuning;
 
 /// <summary>Fine-tuning on real photos: it beats the head on frozen features, repeats itself, and exports what it trained.</summary>
+[Collection(LibtorchCollection.Name)]
 public class FineTunerTests(FineTuneFixture run) : IClassFixture<FineTuneFixture>
 {
     [Fact]

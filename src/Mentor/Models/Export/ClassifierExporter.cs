@@ -1,3 +1,4 @@
+using Mentor.Heads;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Mentor.Backbones;

@@ -1,0 +1,108 @@
+using BenchmarkDotNet.Attributes;
+using Mentor.Training;
+using Mentor.Training.Heads.Logistic;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mentor.Bench;
+
+/// <summary>
+/// The logistic head's own L-BFGS with a strong-Wolfe line search (Heads/Logistic/Lbfgs.cs, StrongWolfe.cs) against
+/// TorchSharp 0.107's <c>optim.LBFGS</c>, which takes no line search (its options are lr, max_iter, max_eval,
+/// tolerances and history; libtorch's <c>line_search_fn = "strong_wolfe"</c> is not exposed) and runs here with lr 1.
+/// Both minimise the same loss on one softmax problem of clothing-small's size (3068 x 512, 10 classes, C = 0.01,
+/// standardised synthetic rows); <c>lbfgs-check</c> prints the loss each reaches, its training accuracy, and whether
+/// two runs give identical weights. Measured 2026-12-02: both reach loss 0.188755 and training accuracy 1.0, and
+/// each repeats itself exactly; speed not yet measured on a quiet machine. On this evidence the hand-written
+/// optimiser buys nothing yet: replacing it with the library's is the open question.
+/// Run: <c>dotnet run -c Release --project bench/Mentor.Bench -- --filter '*Lbfgs*'</c> and <c>... -- lbfgs-check</c>.
+/// </summary>
+public class LbfgsBenchmarks
+{
+    private const int Rows = 3068, Dimension = 512, Classes = 10;
+    private const double C = 0.01;
+    private float[] _rows = [];
+    private int[] _labels = [];
+
+    [GlobalSetup]
+    public void Setup() => (_rows, _labels) = Problem();
+
+    [Benchmark(Baseline = true)]
+    public double HandWrittenStrongWolfe() => HandWritten(_rows, _labels).Loss;
+
+    [Benchmark]
+    public double TorchSharpLbfgs() => Torch(_rows, _labels).Loss;
+
+    /// <summary>One run of each, twice: loss, training accuracy, determinism.</summary>
+    public static int Check()
+    {
+        var (rows, labels) = Problem();
+        foreach (var (name, run) in new (string, Func<(double Loss, float[] Weights)>)[] { ("hand-written + strong Wolfe", () => HandWritten(rows, labels)), ("TorchSharp optim.LBFGS", () => Torch(rows, labels)) })
+        {
+            var (first, second) = (run(), run());
+            Console.WriteLine($"{name}: loss {first.Loss:G6}, training accuracy {Accuracy(rows, labels, first.Weights):F4}, identical twice: {first.Weights.SequenceEqual(second.Weights)}");
+        }
+        return 0;
+    }
+
+    private static (double Loss, float[] Weights) HandWritten(float[] rows, int[] labels)
+    {
+        using var threads = TorchRuntime.UseThreads(1);
+        using var objective = new SoftmaxObjective(rows, Dimension + 1, labels, Classes, Enumerable.Repeat(1f, Rows).ToArray(), 1);
+        objective.SetC(C);
+        var theta = new double[objective.Size];
+        new Lbfgs(500, 1e-5).Minimize(objective.Evaluate, theta);
+        return (objective.Evaluate(theta, new double[theta.Length]), [.. theta.Select(t => (float)t)]);
+    }
+
+    // The same loss in autograd: mean cross-entropy + (1 / (2 C n)) ||W||^2, the bias column not penalised.
+    private static (double Loss, float[] Weights) Torch(float[] rows, int[] labels)
+    {
+        using var threads = TorchRuntime.UseThreads(1);
+        using var x = tensor(rows, [Rows, Dimension + 1]);
+        using var y = tensor(labels.Select(l => (long)l).ToArray());
+        using var mask = cat([ones(1, Dimension), zeros(1, 1)], 1);
+        var w = new TorchSharp.Modules.Parameter(zeros(Classes, Dimension + 1));
+        using var optimizer = optim.LBFGS([w], lr: 1, max_iter: 500, tolerange_grad: 1e-5, tolerance_change: 1e-10, history_size: 10);
+        Tensor Loss() => nn.functional.cross_entropy(x.matmul(w.t()), y) + (w * mask).pow(2).sum() / (2 * C * Rows);
+        optimizer.step(() =>
+        {
+            optimizer.zero_grad();
+            var loss = Loss();
+            loss.backward();
+            return loss;
+        });
+        using var noGrad = no_grad();
+        using var final = Loss();
+        return (final.item<float>(), w.data<float>().ToArray());
+    }
+
+    private static double Accuracy(float[] rows, int[] labels, float[] weights)
+    {
+        var width = Dimension + 1;
+        var correct = 0;
+        for (var i = 0; i < Rows; i++)
+        {
+            var scores = new double[Classes];
+            for (var k = 0; k < Classes; k++)
+                for (var j = 0; j < width; j++) scores[k] += weights[k * width + j] * rows[i * width + j];
+            if (Array.IndexOf(scores, scores.Max()) == labels[i]) correct++;
+        }
+        return (double)correct / Rows;
+    }
+
+    // Standardised Gaussian blobs with a trailing ones column, seeded.
+    private static (float[] Rows, int[] Labels) Problem()
+    {
+        var random = new Random(1);
+        var centres = Enumerable.Range(0, Classes).Select(_ => Enumerable.Range(0, Dimension).Select(_ => random.NextSingle() - 0.5f).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, Rows).Select(i => i % Classes).ToArray();
+        var rows = new float[Rows * (Dimension + 1)];
+        for (var i = 0; i < Rows; i++)
+        {
+            for (var j = 0; j < Dimension; j++) rows[i * (Dimension + 1) + j] = centres[labels[i]][j] + (float)(random.NextDouble() * 4 - 2) * (j % 7 == 0 ? 10 : 1);
+            rows[i * (Dimension + 1) + Dimension] = 1;
+        }
+        return (rows, labels);
+    }
+}

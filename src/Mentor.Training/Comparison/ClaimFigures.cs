@@ -1,0 +1,17 @@
+using Mentor.Evaluation;
+using Mentor.Training.Tuning;
+
+namespace Mentor.Training.Comparison;
+
+/// <summary>
+/// The two claims of transfer learning on this dataset: the examples per class a transfer method needs to reach the
+/// test accuracy from-scratch training reaches with all the data, and how many times longer from scratch takes to
+/// that accuracy than transfer.
+/// </summary>
+/// <param name="ScratchAccuracy">From scratch, all the data: test accuracy.</param>
+/// <param name="ScratchSeconds">Its training seconds.</param>
+/// <param name="ShotsToMatch">Fewest examples per class at which a transfer method's mean accuracy reached <paramref name="ScratchAccuracy"/>.</param>
+/// <param name="MatchingMethod">That method.</param>
+/// <param name="TransferSeconds">The fewest training seconds with which a transfer run reached <paramref name="ScratchAccuracy"/>.</param>
+/// <param name="TimeRatio"><paramref name="ScratchSeconds"/> / <paramref name="TransferSeconds"/>.</param>
+public sealed record ClaimFigures(double? ScratchAccuracy, double? ScratchSeconds, int? ShotsToMatch, string? MatchingMethod, double? TransferSeconds, double? TimeRatio);

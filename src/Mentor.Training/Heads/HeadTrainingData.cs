@@ -1,0 +1,37 @@
+using Mentor.Heads;
+using Mentor.Models;
+
+namespace Mentor.Training.Heads;
+
+/// <summary>What every head kind fits on: raw backbone features and their class indices, optionally validation rows.</summary>
+/// <param name="Features">One raw feature vector per training row.</param>
+/// <param name="Targets">The class index of each row.</param>
+/// <param name="ClassCount">Number of classes.</param>
+public sealed record HeadTrainingData(float[][] Features, int[] Targets, int ClassCount)
+{
+    /// <summary>Rows never trained on, for choosing settings or stopping; null: the kind holds out or cross-validates its own.</summary>
+    public float[][]? ValidationFeatures { get; init; }
+
+    public int[]? ValidationTargets { get; init; }
+
+    /// <summary>Applied to every row before the head, and stored in it.</summary>
+    public FeatureTransform Transform { get; init; } = FeatureTransform.Sqrt;
+
+    /// <summary>Seeds folds, hold-outs and initial weights: same seed and data, same head.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Class-balanced row weights, for skewed datasets (kinds that weigh rows).</summary>
+    public bool Balance { get; init; }
+
+    /// <summary>Cross-validation folds for kinds that search their settings that way.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>The training rows with <see cref="Transform"/> applied.</summary>
+    public float[][] TransformedFeatures() => Transformed(Features);
+
+    /// <summary>The validation rows with <see cref="Transform"/> applied; null without validation rows.</summary>
+    public float[][]? TransformedValidation() => ValidationFeatures is null ? null : Transformed(ValidationFeatures);
+
+    private float[][] Transformed(float[][] rows) =>
+        Transform == FeatureTransform.None ? rows : [.. rows.Select(r => ClassifierHead.Apply(Transform, r))];
+}

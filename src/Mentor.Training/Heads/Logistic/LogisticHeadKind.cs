@@ -1,0 +1,23 @@
+using System.Globalization;
+using Mentor.Heads.Logistic;
+
+namespace Mentor.Training.Heads.Logistic;
+
+/// <summary>The default head: multinomial logistic regression (<see cref="LogisticRegressionTrainer"/>) giving a <see cref="LinearHead"/>.</summary>
+public sealed class LogisticHeadKind : IHeadKind
+{
+    public string Name => LinearHead.Name;
+
+    public string Description => "multinomial logistic regression, L2 chosen by cross-validation or on the validation photos (default)";
+
+    public FittedHead Fit(HeadTrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { Seed = data.Seed, Balance = data.Balance, Folds = data.Folds });
+        var rows = data.TransformedFeatures();
+        var linear = data.TransformedValidation() is { } validation && data.ValidationTargets is { } targets
+            ? trainer.Fit(rows, data.Targets, data.ClassCount, validation, targets)
+            : trainer.Fit(rows, data.Targets, data.ClassCount);
+        return new FittedHead(new LinearHead(linear.Weights.Span, linear.Bias.Span, data.Transform), string.Create(CultureInfo.InvariantCulture, $"C={linear.C:G4}"));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Mentor.Training.Heads;
+
+/// <summary>A head kind asked for by a name that <see cref="HeadRegistry"/> does not list.</summary>
+public sealed class UnknownHeadException(string name, IReadOnlyList<string> known)
+    : MentorException($"no head kind is called '{name}'; use one of {string.Join(", ", known)}.")
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<string> Known { get; } = known;
+}

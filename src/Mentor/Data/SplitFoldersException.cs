@@ -1,0 +1,12 @@
+namespace Mentor.Data;
+
+/// <summary>A dataset root holding split folders (train, validation, test) where class folders were expected.</summary>
+public sealed class SplitFoldersException(string root, IReadOnlyList<string> splits)
+    : DatasetException($"{root}: holds split folders ({string.Join(", ", splits)}), not classes; open {Path.Combine(root, splits[^1])} as the dataset and the other splits as its validation and test sets.")
+{
+    /// <summary>The folder opened.</summary>
+    public string Root { get; } = root;
+
+    /// <summary>Its sub-folders named like splits.</summary>
+    public IReadOnlyList<string> Splits { get; } = splits;
+}
