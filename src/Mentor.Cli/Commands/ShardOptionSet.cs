@@ -7,7 +7,7 @@ namespace Mentor.Cli.Commands;
 /// <summary>
 /// <c>extract --shard K/N | --shard auto [--shards N]</c>: which shard this process extracts. <c>auto</c> reads a Kubernetes
 /// Indexed Job's <c>JOB_COMPLETION_INDEX</c> (the count from <c>--shards</c>, the Job's completions) or a Slurm array's
-/// <c>SLURM_ARRAY_TASK_ID</c>, <c>SLURM_ARRAY_TASK_MIN</c> and <c>SLURM_ARRAY_TASK_COUNT</c>.
+/// <c>SLURM_ARRAY_TASK_ID</c> (the shard itself with <c>--shards</c>; else counted from <c>SLURM_ARRAY_TASK_MIN</c>, out of <c>SLURM_ARRAY_TASK_COUNT</c>).
 /// </summary>
 internal sealed class ShardOptionSet(Func<string, string?>? environment = null)
 {
@@ -18,7 +18,7 @@ internal sealed class ShardOptionSet(Func<string, string?>? environment = null)
         Description = "Extract only shard K/N (K from 0) into the folder given by -o; 'auto': from JOB_COMPLETION_INDEX (with --shards) or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT",
     };
 
-    public Option<int?> Shards { get; } = new("--shards") { Description = "With --shard auto under a Kubernetes Indexed Job: the number of shards (the Job's completions)" };
+    public Option<int?> Shards { get; } = new("--shards") { Description = "With --shard auto: the number of shards (a Kubernetes Job's completions; under Slurm, makes the array task id the shard, so a subset can be re-run)" };
 
     public void AddTo(Command command, Option<FileInfo?> output)
     {
@@ -58,13 +58,11 @@ internal sealed class ShardOptionSet(Func<string, string?>? environment = null)
         }
         if (_environment("SLURM_ARRAY_TASK_ID") is { } task)
         {
-            var slurmCount = _environment("SLURM_ARRAY_TASK_COUNT");
-            if (shards is { } count && slurmCount != count.ToString(CultureInfo.InvariantCulture))
-            {
-                error = $"--shards {count} disagrees with SLURM_ARRAY_TASK_COUNT={slurmCount}; drop --shards under Slurm.";
-                return null;
-            }
-            return Checked(task, _environment("SLURM_ARRAY_TASK_MIN") ?? "0", slurmCount, "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", out error);
+            // With --shards the task id is the shard itself (--array=0-15, or --array=3,7 to re-run two shards);
+            // without, the array is the whole job: shard = id - SLURM_ARRAY_TASK_MIN of SLURM_ARRAY_TASK_COUNT.
+            return shards is { } count
+                ? Checked(task, "0", count.ToString(CultureInfo.InvariantCulture), "SLURM_ARRAY_TASK_ID", "--shards", out error)
+                : Checked(task, _environment("SLURM_ARRAY_TASK_MIN") ?? "0", _environment("SLURM_ARRAY_TASK_COUNT"), "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", out error);
         }
         error = "--shard auto found neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm array); pass --shard K/N.";
         return null;

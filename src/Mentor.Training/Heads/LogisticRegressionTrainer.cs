@@ -45,7 +45,7 @@ public sealed class LogisticRegressionTrainer
         train.RequireTwoClasses();
         using var threads = TorchRuntime.UseThreads(Options.Threads);
         var scaling = Standardization.Fit(train);
-        float[] rows = scaling.TransformWithBias(train.Features, train.Rows);
+        using var rows = scaling.TensorWithBias(train.Features);
         float[] rowWeights = train.SampleWeights(Options.Balance);
         double[] grid = (Options.CGrid ?? LogisticRegressionOptions.DefaultCGrid).Distinct().Order().ToArray();
 
@@ -58,7 +58,7 @@ public sealed class LogisticRegressionTrainer
         }
         else if (validation is not null)
         {
-            float[] validationRows = scaling.TransformWithBias(validation.Features, validation.Rows);
+            float[] validationRows = scaling.TransformWithBias(validation.Features);
             var outcome = RegularizationSearch.OnValidationSet(rows, train, rowWeights, validationRows, validation, Options, grid);
             return Fold(outcome.Parameters, scaling, train.ClassCount, outcome.C, 1 / (outcome.C * rowWeights.Sum()), outcome.Scores);
         }

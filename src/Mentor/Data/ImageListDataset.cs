@@ -21,9 +21,10 @@ public static class ImageListDataset
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         using (var reader = Sep.New(separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(full))
         {
+            var line = 0;
             foreach (var row in reader)
             {
-                var line = row.LineNumberFrom;
+                line++;
                 if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty) continue;
                 if (row.ColCount != 2)
                     throw new DatasetException($"{listFile}:{line}: has {row.ColCount} column(s); write one 'path{separator}label' per line (quote paths that hold '{separator}').");
