@@ -13,7 +13,13 @@ data="${1:-/work/shared/datasets/clothing-small/train}"
 test="${2:-/work/shared/datasets/clothing-small/test}"
 work="${WORK:-/tmp/mentor-shards}"
 kill_after="${KILL_AFTER:-150}"  # cached vectors of shard 2 before it is killed
-rm -rf "$work" && mkdir -p "$work"
+simulations="${SIMULATE:-kubernetes slurm}"
+# KEEP_SINGLE=1 reuses a finished single-process extract in $work (it is the slow part on a busy machine).
+if [ "${KEEP_SINGLE:-0}" = 1 ] && [ -e "$work/single/shard-00000-of-00001.parquet" ]; then
+    rm -rf "$work/kubernetes" "$work/slurm" "$work"/cache-kubernetes-* "$work"/cache-slurm-*
+else
+    rm -rf "$work" && mkdir -p "$work"
+fi
 dotnet build src/Mentor.Cli -c Release -v quiet -nologo >/dev/null
 dotnet build bench/shards -c Release -v quiet -nologo >/dev/null
 # Don't build the repository while this runs: the shard processes run from its bin folder.
@@ -22,8 +28,10 @@ mentor() { "${cli[@]}" "$@"; }
 tools() { dotnet bench/shards/bin/Release/net10.0/Mentor.ShardTools.dll "$@"; }
 say() { echo "== $*" >&2; }
 
-say "single process: all of $data as shard 0/1"
-mentor extract "$data" --shard 0/1 -o "$work/single" --cache "$work/cache-single" --json > "$work/single.json"
+if [ ! -e "$work/single/shard-00000-of-00001.parquet" ]; then
+    say "single process: all of $data as shard 0/1"
+    mentor extract "$data" --shard 0/1 -o "$work/single" --cache "$work/cache-single" --json > "$work/single.json"
+fi
 
 simulate() {  # $1: kubernetes|slurm
     local kind=$1 out="$work/$1" pids=()
@@ -52,11 +60,12 @@ simulate() {  # $1: kubernetes|slurm
     say "$kind: merged shards against the single process"
     tools compare "$out" "$work/single"
 }
-simulate kubernetes
-simulate slurm
+for kind in $simulations; do simulate "$kind"; done
 
-say "Kubernetes and Slurm shards, byte for byte"
-for k in 0 1 2 3; do f=shard-0000$k-of-00004.parquet; cmp "$work/kubernetes/$f" "$work/slurm/$f" && echo "$f identical"; done
+if [ -d "$work/slurm" ] && [ -d "$work/kubernetes" ]; then
+    say "Kubernetes and Slurm shards, byte for byte"
+    for k in 0 1 2 3; do f=shard-0000$k-of-00004.parquet; cmp "$work/kubernetes/$f" "$work/slurm/$f" && echo "$f identical"; done
+fi
 
 say "a done shard is skipped; re-extracted from scratch (no cache) it gives the same bytes"
 JOB_COMPLETION_INDEX=1 mentor extract "$data" --shard auto --shards 4 -o "$work/kubernetes" --no-cache --json | grep alreadyDone
@@ -68,6 +77,6 @@ JOB_COMPLETION_INDEX=1 mentor extract "$data" --shard auto --shards 4 -o "$work/
 say "train on the folder and on the shards (test set from the single process's cache in both)"
 mentor train "$data" --test "$test" -o "$work/folder.onnx" --cache "$work/cache-single" --json > "$work/train-folder.json"
 /usr/bin/time -v -o "$work/train-shards.time" \
-    "${cli[@]}" train --features "$work/kubernetes" --test "$test" -o "$work/shards.onnx" --cache "$work/cache-single" --json > "$work/train-shards.json"
+    "${cli[@]}" train --features "$work/${simulations%% *}" --test "$test" -o "$work/shards.onnx" --cache "$work/cache-single" --json > "$work/train-shards.json"
 for f in folder shards; do echo "$f: $(grep -A3 '"test"' "$work/train-$f.json" | grep -E '"accuracy"' | head -1 | tr -d ' ,') chosen $(grep '"chosen"' "$work/train-$f.json" | tr -d ' ,')"; done
 tools weights "$work/folder.onnx" "$work/shards.onnx"
