@@ -75,6 +75,25 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             fitSeconds, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// Fits the head on features computed beforehand (e.g. merged Parquet shards, see <see cref="Sharding.ShardTraining"/>): no image
+    /// is read. <paramref name="backbone"/>, <paramref name="identity"/> and <paramref name="preprocessing"/> must be what made them.
+    /// </summary>
+    public TrainedClassifier Fit(BackboneSpec backbone, string identity, PreprocessingSpec preprocessing,
+        Sharding.FeatureSplit train, Sharding.FeatureSplit? validation = null, Sharding.FeatureSplit? test = null, IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        progress?.Report(new TrainingProgress("fit", null));
+        var clock = Stopwatch.StartNew();
+        var (head, chosen) = FitHead(train.Features, validation?.Features, train.Dataset.Labels.Count);
+        return new TrainedClassifier(
+            backbone, identity, preprocessing, head, train.Dataset.Labels, Options, chosen,
+            Summarise("train", train.Dataset, train.Features, null),
+            validation is null ? null : Summarise("validation", validation.Dataset, validation.Features, head.PredictProbabilities(validation.Features.Features)),
+            test is null ? null : Summarise("test", test.Dataset, test.Features, head.PredictProbabilities(test.Features.Features)),
+            clock.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
+    }
+
     // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.
     private double ValidationFraction => Options.FineTune is not null && Options.ValidationFraction == 0 ? 0.1 : Options.ValidationFraction;
 

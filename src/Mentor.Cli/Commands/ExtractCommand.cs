@@ -13,11 +13,13 @@ internal static class ExtractCommand
     public static Command Create(CommandContext context)
     {
         var common = new CommonOptions();
-        var folder = new Argument<DirectoryInfo>("dir") { Description = "Image folder: one sub-folder per class (dir/<label>/*.jpg)" };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write path, label and features of every image to this Parquet file" };
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "Image folder: one sub-folder per class (dir/<label>/*.jpg), or a path,label list (.csv/.tsv)" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write path, label and features of every image to this Parquet file (with --shard: the folder of shard files)" };
+        var sharding = new ShardOptionSet();
         var calibration = new Option<DirectoryInfo?>("--calibration") { Description = "With --int8: calibrate on these photos instead of <dir>'s (e.g. the training folder when extracting a test folder)" };
         var command = new Command("extract", "Run a folder of labelled images through the backbone and cache the features") { folder, output, calibration };
         common.AddTo(command);
+        sharding.AddTo(command, output);
         command.SetAction(async (parse, cancellation) =>
         {
             var dataset = ImageFolderDataset.Open(parse.GetValue(folder)!.FullName);
@@ -26,6 +28,8 @@ internal static class ExtractCommand
                 : dataset.Images.Select(i => i.Path);
             using var backbone = common.LoadBackbone(parse, calibrationPhotos);
             var extractor = new FeatureExtractor(backbone, common.OpenCache(parse), common.ExtractionOptions(parse));
+            if (sharding.Read(parse) is { } shard)
+                return await ShardedExtraction.RunAsync(context, parse, common, extractor, backbone.Spec.Name, dataset, shard, parse.GetValue(output)!.FullName, cancellation).ConfigureAwait(false);
             var features = await ProgressBars.RunAsync(context.Status, "extracting", dataset.Images.Count,
                 progress => extractor.ExtractAsync(dataset, parse.GetValue(common.Strict), progress, cancellation)).ConfigureAwait(false);
 

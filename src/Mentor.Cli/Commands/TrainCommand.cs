@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mentor.Cli.Terminal;
 using Mentor.Training;
 using Mentor.Training.Heads;
+using Mentor.Training.Sharding;
 using Spectre.Console;
 
 namespace Mentor.Cli.Commands;
@@ -16,10 +17,11 @@ internal static class TrainCommand
     {
         var common = new CommonOptions();
         var fineTune = new FineTuneOptionSet();
-        var trainDir = new Argument<DirectoryInfo>("train-dir") { Description = "Training images: one sub-folder per class (dir/<label>/*.jpg)" };
-        var val = new Option<DirectoryInfo?>("--val") { Description = "Validation folder (chooses the head's settings; reported)" };
+        var trainDir = new Argument<DirectoryInfo?>("train-dir") { Description = "Training images: one sub-folder per class (dir/<label>/*.jpg), or a path,label list (.csv/.tsv)", Arity = ArgumentArity.ZeroOrOne };
+        var features = new Option<string?>("--features") { Description = "Instead of <train-dir>: train on feature shards written by 'extract --shard' (a folder or a glob); no training image is read" };
+        var val = new Option<DirectoryInfo?>("--val") { Description = "Validation folder or feature shards (chooses the head's settings; reported)" };
         var valFraction = new Option<double>("--val-fraction") { Description = "Without --val: share of each class held out for validation (0: cross-validate instead)" };
-        var test = new Option<DirectoryInfo?>("--test") { Description = "Test folder, only measured" };
+        var test = new Option<DirectoryInfo?>("--test") { Description = "Test folder or feature shards, only measured" };
         var testFraction = new Option<double>("--test-fraction") { Description = "Without --test: share of each class held out as a test set, only measured" };
         var head = new Option<string>("--head")
         {
@@ -41,7 +43,7 @@ internal static class TrainCommand
         testFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--test-fraction must be at least 0 and below 0.9."); });
         var command = new Command("train", "Train a classifier on backbone features and write it as one ONNX file")
         {
-            trainDir, val, valFraction, test, testFraction, head, transform, seed, balance, output, htmlReport,
+            trainDir, features, val, valFraction, test, testFraction, head, transform, seed, balance, output, htmlReport,
         };
         common.AddTo(command);
         fineTune.AddTo(command);
@@ -49,6 +51,7 @@ internal static class TrainCommand
         {
             if (r.GetValue(val) is not null && r.GetValue(valFraction) > 0) r.AddError("use either --val or --val-fraction, not both.");
             if (r.GetValue(test) is not null && r.GetValue(testFraction) > 0) r.AddError("use either --test or --test-fraction, not both.");
+            if ((r.GetValue(trainDir) is null) == (r.GetValue(features) is null)) r.AddError("pass either <train-dir> or --features <shards>, exactly one of them.");
         });
         command.SetAction(async (parse, cancellation) =>
         {
@@ -71,8 +74,9 @@ internal static class TrainCommand
             };
             var modelPath = parse.GetValue(output)!.FullName;
             var trainer = new ClassifierTrainer(options);
-            var trained = await ProgressBars.RunTrainingAsync(context.Status, context.Error, progress => trainer.FitAsync(
-                parse.GetValue(trainDir)!.FullName, parse.GetValue(val)?.FullName, parse.GetValue(test)?.FullName, progress, cancellation)).ConfigureAwait(false);
+            var trained = await ProgressBars.RunTrainingAsync(context.Status, context.Error, progress => parse.GetValue(features) is { } shards
+                ? trainer.FitShardsAsync(shards, parse.GetValue(val)?.FullName, parse.GetValue(test)?.FullName, progress, cancellation)
+                : trainer.FitAsync(parse.GetValue(trainDir)!.FullName, parse.GetValue(val)?.FullName, parse.GetValue(test)?.FullName, progress, cancellation)).ConfigureAwait(false);
             trained.Save(modelPath);
             if (parse.GetValue(htmlReport)?.FullName is { } reportPath) Reports.ReportWriter.WriteTraining(trained, modelPath, reportPath);
 

@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace Mentor.Training.Heads;
 
 /// <summary>Per-feature mean and standard deviation of training rows (a constant feature gets std 1).</summary>
@@ -21,7 +23,7 @@ internal sealed class Standardization
         {
             for (int j = 0; j < d; j++)
             {
-                double v = data.Features[i * d + j];
+                double v = data.Features[i][j];
                 sum[j] += v;
                 squares[j] += v * v;
             }
@@ -49,14 +51,33 @@ internal sealed class Standardization
     }
 
     /// <summary>Standardised rows with a trailing column of ones (for the bias): row-major [rows x (d + 1)].</summary>
-    public float[] TransformWithBias(float[] rows, int count)
+    public float[] TransformWithBias(float[][] rows)
     {
         int d = Mean.Length;
-        var result = new float[count * (d + 1)];
-        for (int i = 0; i < count; i++)
+        var result = new float[rows.Length * (d + 1)];
+        for (int i = 0; i < rows.Length; i++)
         {
-            for (int j = 0; j < d; j++) result[i * (d + 1) + j] = (rows[i * d + j] - Mean[j]) / Std[j];
+            for (int j = 0; j < d; j++) result[i * (d + 1) + j] = (rows[i][j] - Mean[j]) / Std[j];
             result[i * (d + 1) + d] = 1f;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The same rows as a libtorch tensor [rows x (d + 1)], filled a block at a time: the standardised matrix exists once,
+    /// in libtorch, never also as one managed array. The caller owns (disposes) the tensor.
+    /// </summary>
+    public Tensor TensorWithBias(float[][] rows)
+    {
+        const int Block = 4096;
+        int width = Mean.Length + 1;
+        var result = empty(rows.Length, width);
+        for (int start = 0; start < rows.Length; start += Block)
+        {
+            int count = Math.Min(Block, rows.Length - start);
+            using var block = tensor(TransformWithBias(rows[start..(start + count)]), [count, width]);
+            using var target = result.narrow(0, start, count);
+            target.copy_(block);
         }
         return result;
     }

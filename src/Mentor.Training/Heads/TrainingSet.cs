@@ -1,12 +1,12 @@
 namespace Mentor.Training.Heads;
 
 /// <summary>
-/// Validated training rows, flattened row-major. Built by <see cref="Create"/>, which turns every
-/// user mistake into a <see cref="TrainingDataException"/> that names the fix.
+/// Validated training rows, held as given (not copied: at a million rows a copy is gigabytes). Built by
+/// <see cref="Create"/>, which turns every user mistake into a <see cref="TrainingDataException"/> that names the fix.
 /// </summary>
 internal sealed class TrainingSet
 {
-    TrainingSet(float[] features, int[] labels, int rows, int dimension, int classCount, int[] classCounts)
+    TrainingSet(float[][] features, int[] labels, int rows, int dimension, int classCount, int[] classCounts)
     {
         Features = features;
         Labels = labels;
@@ -16,8 +16,8 @@ internal sealed class TrainingSet
         ClassCounts = classCounts;
     }
 
-    /// <summary>Row-major [Rows x Dimension].</summary>
-    public float[] Features { get; }
+    /// <summary>The rows as given, each of <see cref="Dimension"/> values; read, never written.</summary>
+    public float[][] Features { get; }
     public int[] Labels { get; }
     public int Rows { get; }
     public int Dimension { get; }
@@ -25,7 +25,7 @@ internal sealed class TrainingSet
     /// <summary>Rows per class.</summary>
     public int[] ClassCounts { get; }
 
-    /// <summary>Checks and copies the rows. <paramref name="what"/> names the data in messages ("training", "validation").</summary>
+    /// <summary>Checks the rows (kept by reference). <paramref name="what"/> names the data in messages ("training", "validation").</summary>
     public static TrainingSet Create(float[][] features, int[] labels, int classCount, string what = "training", int? dimension = null)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -43,7 +43,6 @@ internal sealed class TrainingSet
         }
         int width = dimension ?? features[0]?.Length ?? 0;
         if (width == 0) throw new TrainingDataException($"Row 0 of the {what} features is empty; every row needs the backbone's feature vector.");
-        var flat = new float[features.Length * width];
         var counts = new int[classCount];
         for (int i = 0; i < features.Length; i++)
         {
@@ -68,9 +67,16 @@ internal sealed class TrainingSet
                     $"Label {label} of {what} row {i} is outside 0..{classCount - 1}; labels must index the {classCount} classes.");
             }
             counts[label]++;
-            row.CopyTo(flat, i * width);
         }
-        return new TrainingSet(flat, (int[])labels.Clone(), features.Length, width, classCount, counts);
+        return new TrainingSet(features, (int[])labels.Clone(), features.Length, width, classCount, counts);
+    }
+
+    /// <summary>A row-major [Rows x Dimension] copy of the rows, for trainers that change them.</summary>
+    public float[] Flatten()
+    {
+        var flat = new float[Rows * Dimension];
+        for (int i = 0; i < Rows; i++) Features[i].CopyTo(flat, i * Dimension);
+        return flat;
     }
 
     /// <summary>Throws unless at least two classes have rows (a classifier cannot be learnt from one).</summary>

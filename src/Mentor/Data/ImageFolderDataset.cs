@@ -39,15 +39,14 @@ public sealed class ImageFolderDataset
     public ImageFolderDataset WithImages(IReadOnlyList<LabeledImage> images) => new(Root, Labels, images);
 
     /// <summary>
-    /// Reads <paramref name="root"/>. Throws <see cref="DatasetException"/> when the folder is missing,
+    /// Reads <paramref name="root"/>, a folder or a <c>path,label</c> list file (see <see cref="ImageListDataset"/>). Throws <see cref="DatasetException"/> when the folder is missing,
     /// has fewer than <paramref name="minimumClasses"/> class folders (two for training), or a class folder holds no files.
     /// </summary>
     public static ImageFolderDataset Open(string root, int minimumClasses = 2)
     {
         ArgumentNullException.ThrowIfNull(root);
         var full = Path.GetFullPath(root);
-        if (File.Exists(full))
-            throw new DatasetException($"{root}: is a file; pass a folder with one sub-folder per class (root/<label>/*.jpg).");
+        if (File.Exists(full)) return ImageListDataset.Open(root, minimumClasses);
         if (!Directory.Exists(full))
             throw new DatasetException($"{root}: folder not found; pass a folder with one sub-folder per class (root/<label>/*.jpg).");
 

@@ -1,7 +1,8 @@
 namespace Mentor.Features;
 
 /// <summary>Features of a list of files, in the order given; a skipped file's entry is null.</summary>
-public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] features, IReadOnlyList<SkippedFile> skipped, int cacheHits, TimeSpan elapsed)
+public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] features, IReadOnlyList<SkippedFile> skipped, int cacheHits, TimeSpan elapsed,
+    IReadOnlyList<string?>? contentHashes = null)
 {
     public IReadOnlyList<string> Paths { get; } = paths;
 
@@ -18,6 +19,9 @@ public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] fea
     public int Computed => Paths.Count - Skipped.Count - CacheHits;
 
     public TimeSpan Elapsed { get; } = elapsed;
+
+    /// <summary>The SHA-256 (hex) of each file's bytes as read, null where it could not be read; empty when not recorded.</summary>
+    public IReadOnlyList<string?> ContentHashes { get; } = contentHashes ?? [];
 
     /// <summary>Files with features per second of wall-clock time.</summary>
     public double ImagesPerSecond => Elapsed.TotalSeconds > 0 ? (Paths.Count - Skipped.Count) / Elapsed.TotalSeconds : 0;

@@ -86,6 +86,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
     private sealed class Run(FeatureExtractor owner, IReadOnlyList<string> paths, IProgress<ExtractionProgress>? progress)
     {
         private readonly float[]?[] _features = new float[]?[paths.Count];
+        private readonly string?[] _hashes = new string?[paths.Count];
         private readonly ConcurrentDictionary<int, string> _skipped = new();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly PreprocessingSpec _spec = owner.Model.Preprocessing;
@@ -110,6 +111,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
                     continue;
                 }
                 var key = new FeatureKey(owner._namespace, FeatureKey.HashContent(bytes));
+                _hashes[i] = key.ContentHash;
                 var vector = new float[size];
                 if (owner.Cache?.TryGet(key, vector) == true)
                 {
@@ -202,7 +204,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
         {
             Report();
             var skipped = _skipped.OrderBy(s => s.Key).Select(s => new SkippedFile(paths[s.Key], s.Value)).ToList();
-            return new ExtractionResult(paths, _features, skipped, _hits, _clock.Elapsed);
+            return new ExtractionResult(paths, _features, skipped, _hits, _clock.Elapsed, _hashes);
         }
     }
 }

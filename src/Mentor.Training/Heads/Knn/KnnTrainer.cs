@@ -30,7 +30,7 @@ public sealed class KnnTrainer
     {
         var train = TrainingSet.Create(features, labels, classCount);
         train.RequireTwoClasses();
-        float[] rows = train.Features;
+        float[] rows = train.Flatten();
         for (int i = 0; i < train.Rows; i++) KnnVoting.Normalize(rows.AsSpan(i * train.Dimension, train.Dimension));
         if (Options.K is { } k)
         {

@@ -45,7 +45,7 @@ public sealed class LogisticRegressionTrainer
         train.RequireTwoClasses();
         using var threads = TorchRuntime.UseThreads(Options.Threads);
         var scaling = Standardization.Fit(train);
-        float[] rows = scaling.TransformWithBias(train.Features, train.Rows);
+        using var rows = scaling.TensorWithBias(train.Features);
         float[] rowWeights = train.SampleWeights(Options.Balance);
         double[] grid = (Options.CGrid ?? LogisticRegressionOptions.DefaultCGrid).Distinct().Order().ToArray();
 
@@ -58,13 +58,15 @@ public sealed class LogisticRegressionTrainer
         }
         else if (validation is not null)
         {
-            float[] validationRows = scaling.TransformWithBias(validation.Features, validation.Rows);
+            float[] validationRows = scaling.TransformWithBias(validation.Features);
             var outcome = RegularizationSearch.OnValidationSet(rows, train, rowWeights, validationRows, validation, Options, grid);
             return Fold(outcome.Parameters, scaling, train.ClassCount, outcome.C, 1 / (outcome.C * rowWeights.Sum()), outcome.Scores);
         }
         else
         {
-            var outcome = RegularizationSearch.CrossValidate(rows, train, rowWeights, Options, grid);
+            var outcome = train.Rows > Options.SearchRows
+                ? CrossValidateOnSample(train, scaling, rowWeights, grid)
+                : RegularizationSearch.CrossValidate(rows, train, rowWeights, Options, grid);
             (c, scores, start) = (outcome.C, outcome.Scores, outcome.Parameters);
         }
 
@@ -73,6 +75,18 @@ public sealed class LogisticRegressionTrainer
         double[] theta = start ?? new double[objective.Size];
         new Lbfgs(Options.MaxIterations, Options.Tolerance).Minimize(objective.Evaluate, theta);
         return Fold(theta, scaling, train.ClassCount, c, objective.L2Strength(c, 0), scores);
+    }
+
+    /// <summary>The search on a stratified sample of about <see cref="LogisticRegressionOptions.SearchRows"/> rows (one part of a seeded stratified split).</summary>
+    RegularizationSearch.Outcome CrossValidateOnSample(TrainingSet train, Standardization scaling, float[] rowWeights, double[] grid)
+    {
+        int parts = (train.Rows + Options.SearchRows - 1) / Options.SearchRows;
+        int[] part = StratifiedFolds.Assign(train.Labels, train.ClassCount, parts, Options.Seed);
+        int[] chosen = Enumerable.Range(0, train.Rows).Where(i => part[i] == 0).ToArray();
+        var sample = TrainingSet.Create(chosen.Select(i => train.Features[i]).ToArray(), chosen.Select(i => train.Labels[i]).ToArray(), train.ClassCount);
+        // Standardised as the whole set is, so the search's parameters are a warm start for the final fit.
+        using var rows = scaling.TensorWithBias(sample.Features);
+        return RegularizationSearch.CrossValidate(rows, sample, chosen.Select(i => rowWeights[i]).ToArray(), Options, grid);
     }
 
     /// <summary>Folds the standardisation into the weights: W_raw = W / std, b_raw = b - W (mean / std).</summary>
@@ -103,6 +117,7 @@ public sealed class LogisticRegressionTrainer
             throw new ArgumentException("CGrid must hold at least one positive number.", nameof(o.CGrid));
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(o.Folds, 2, nameof(o.Folds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(o.SearchRows, o.Folds, nameof(o.SearchRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MaxIterations, 1, nameof(o.MaxIterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(o.SearchMaxIterations, 1, nameof(o.SearchMaxIterations));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(o.Tolerance, nameof(o.Tolerance));

@@ -1,3 +1,5 @@
+using TorchSharp;
+
 namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class RegularizationSearch
     public sealed record Outcome(double C, RegularizationScore[] Scores, double[] Parameters);
 
     /// <summary>Cross-validation; Parameters is the mean over folds at the chosen C (a warm start for the final fit).</summary>
-    public static Outcome CrossValidate(float[] rows, TrainingSet train, float[] rowWeights, LogisticRegressionOptions options, double[] grid)
+    public static Outcome CrossValidate(torch.Tensor rows, TrainingSet train, float[] rowWeights, LogisticRegressionOptions options, double[] grid)
     {
         int n = train.Rows, k = train.ClassCount, folds = options.Folds, width = train.Dimension + 1;
         int[] fold = StratifiedFolds.Assign(train.Labels, k, folds, options.Seed);
@@ -45,7 +47,7 @@ internal static class RegularizationSearch
     }
 
     /// <summary>Validation set; Parameters is the solution fitted on the training rows at the chosen C.</summary>
-    public static Outcome OnValidationSet(float[] rows, TrainingSet train, float[] rowWeights, float[] validationRows, TrainingSet validation, LogisticRegressionOptions options, double[] grid)
+    public static Outcome OnValidationSet(torch.Tensor rows, TrainingSet train, float[] rowWeights, float[] validationRows, TrainingSet validation, LogisticRegressionOptions options, double[] grid)
     {
         int k = train.ClassCount, width = train.Dimension + 1;
         using var objective = new SoftmaxObjective(rows, width, train.Labels, k, rowWeights, 1);

@@ -10,11 +10,11 @@ namespace Mentor.Training.Heads.Logistic;
 /// scikit-learn's loss scaled to a per-row mean; the bias is not penalised. Parameters are one flat
 /// vector [problems x classes x (d + 1)], the last column of each row being the bias. Evaluated in
 /// float32 with libtorch, one matrix product forward and one backward for all problems together.
-/// Owns its tensors: dispose it.
+/// Owns its tensors except the design matrix, which the caller lends and disposes: dispose it.
 /// </summary>
 internal sealed class SoftmaxObjective : IDisposable
 {
-    readonly Tensor x;          // [n, d+1] standardised rows, trailing ones
+    readonly Tensor x;          // [n, d+1] standardised rows, trailing ones (borrowed)
     readonly Tensor oneHot;     // [n, 1, k]
     readonly Tensor weights;    // [n, p, 1] row weights, each problem's column summing to 1
     readonly Tensor biasMask;   // [1, d+1]: 1 for weights, 0 for the bias column
@@ -23,16 +23,16 @@ internal sealed class SoftmaxObjective : IDisposable
     readonly int n, k, p, width;
 
     /// <summary>
-    /// <paramref name="rows"/>: standardised rows with a trailing ones column, [n x width];
+    /// <paramref name="rows"/>: standardised rows with a trailing ones column, [n x width], borrowed (not copied, not disposed);
     /// <paramref name="problemWeights"/>: row weights of each problem, [n x problems] row-major.
     /// </summary>
-    public SoftmaxObjective(float[] rows, int width, int[] labels, int classCount, float[] problemWeights, int problems)
+    public SoftmaxObjective(Tensor rows, int width, int[] labels, int classCount, float[] problemWeights, int problems)
     {
         n = labels.Length;
         k = classCount;
         p = problems;
         this.width = width;
-        x = tensor(rows, [n, width]);
+        x = rows;
         using (var labelTensor = tensor(labels.Select(l => (long)l).ToArray(), [n]))
         using (var hot = nn.functional.one_hot(labelTensor, k))
         using (var hotFloat = hot.to_type(ScalarType.Float32))
@@ -102,7 +102,6 @@ internal sealed class SoftmaxObjective : IDisposable
 
     public void Dispose()
     {
-        x.Dispose();
         oneHot.Dispose();
         weights.Dispose();
         biasMask.Dispose();

@@ -1,0 +1,26 @@
+namespace Mentor.Sharding;
+
+/// <summary>
+/// The merged rows of a complete set of feature shards, ordered as the dataset lists them (label, then path), so that
+/// training on them sees the rows a single-machine run would: features float32, held once.
+/// </summary>
+public sealed class ShardSet(IReadOnlyList<string> files, ShardMetadata metadata, IReadOnlyList<string> paths, int[] targets, float[][] features)
+{
+    /// <summary>The shard files read, in index order.</summary>
+    public IReadOnlyList<string> Files { get; } = files;
+
+    /// <summary>The first shard's metadata; every other shard's has the same backbone, preprocessing and labels.</summary>
+    public ShardMetadata Metadata { get; } = metadata;
+
+    /// <summary>Class names; <see cref="Targets"/> index this list.</summary>
+    public IReadOnlyList<string> Labels => Metadata.Labels;
+
+    /// <summary>Image paths relative to the dataset, as the shards recorded them.</summary>
+    public IReadOnlyList<string> Paths { get; } = paths;
+
+    public int[] Targets { get; } = targets;
+
+    public float[][] Features { get; } = features;
+
+    public int Count => Paths.Count;
+}
