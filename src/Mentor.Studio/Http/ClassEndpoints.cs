@@ -20,6 +20,7 @@ internal static class ClassEndpoints
         training = training.Status,
         features = FeatureCounts(features),
         model = live.Metadata is { } m ? new { labels = m.Labels, created = m.Created } : null,
+        trained = File.Exists(training.ModelPath),
     });
 
     public static object FeatureCounts(BackgroundFeaturizer features)

@@ -40,7 +40,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output)
             var requested = new List<string>();
             page.Request += (_, request) => requested.Add(request.Url);
             var consoleErrors = new List<string>();
-            page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+            page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add($"{message.Text} ({message.Location})"); };
             await page.GotoAsync(studio.Address.ToString());
 
             // 1. Collect: three classes; files into two (two shoes filed under dress by mistake), the webcam into the third.

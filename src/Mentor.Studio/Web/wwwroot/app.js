@@ -36,6 +36,7 @@ async function loadProject() {
   state.classes = project.classes;
   renderClasses();
   updateStatus(project);
+  return project;
 }
 
 function renderClasses() {
@@ -414,7 +415,7 @@ function showCell(truth, predicted) {
 }
 
 function mistakeTile(m) {
-  const li = photoTile(m.class, m.name, () => openPhoto(m.class, m.name), `${m.class} → ${m.predicted} (${(100 * m.confidence).toFixed(0)}%)`);
+  const li = photoTile(m.class, m.name, () => openPhoto(m.class, m.name), `filed as ${m.class}, looks like ${m.predicted} (${(100 * m.confidence).toFixed(0)}%)`);
   const form = document.createElement('div');
   form.className = 'relabel';
   const select = document.createElement('select');
@@ -499,7 +500,7 @@ function start() {
       await loadProject();
     } catch (e) { say(e.message); }
   });
-  loadProject().then(loadReport).catch((e) => say(e.message));
+  loadProject().then((project) => project.trained && loadReport()).catch((e) => say(e.message));
   listen();
 }
 
