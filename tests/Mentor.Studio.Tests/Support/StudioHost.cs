@@ -6,17 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace Mentor.Studio.Tests.Support;
 
 /// <summary>
-/// A studio on 127.0.0.1 at a free port, in this process, over a fresh temporary project folder (deleted on dispose),
+/// A studio on 127.0.0.1 at a free port, in this process, over a project folder,
 /// with the default feature cache (so photos featurised by earlier runs are read from it). Logs are dropped.
 /// </summary>
 public sealed class StudioHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private StudioHost(string root, WebApplication app, Uri address)
+    private readonly bool _ownsRoot;
+
+    private StudioHost(string root, WebApplication app, Uri address, bool ownsRoot)
     {
         Root = root;
         _app = app;
+        _ownsRoot = ownsRoot;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
     }
 
@@ -24,12 +27,14 @@ public sealed class StudioHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<StudioHost> StartAsync(StudioOptions? options = null)
+    /// <summary>Starts a studio on <paramref name="root"/> (kept), or on a fresh temporary folder (deleted on dispose).</summary>
+    public static async Task<StudioHost> StartAsync(StudioOptions? options = null, string? root = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "mentor-studio-tests", Guid.NewGuid().ToString("N"), "project");
+        var owns = root is null;
+        root ??= Path.Combine(Path.GetTempPath(), "mentor-studio-tests", Guid.NewGuid().ToString("N"), "project");
         var app = StudioServer.Create(root, (options ?? new StudioOptions()) with { Urls = "http://127.0.0.1:0" }, l => l.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
-        return new StudioHost(root, app, new Uri(app.Urls.Single()));
+        return new StudioHost(root, app, new Uri(app.Urls.Single()), owns);
     }
 
     public Task<HttpResponseMessage> CreateClassAsync(string name) => Client.PostAsync("/api/classes", Json(new { name }));
@@ -81,6 +86,7 @@ public sealed class StudioHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsRoot) return;
         try { Directory.Delete(Path.GetDirectoryName(Root)!, recursive: true); } catch (IOException) { }
     }
 }
