@@ -29,6 +29,7 @@ public static class MentorApp
             BenchCommand.Create(context),
             QuantizeCommand.Create(context),
             ServeCommand.Create(context),
+            StudioCommand.Create(context),
             CompareCommand.Create(context),
             CacheCommand.Create(context),
         };

@@ -33,6 +33,9 @@ public sealed record ServerOptions
     /// <summary>Write request logs as JSON lines instead of plain text.</summary>
     public bool JsonLogs { get; init; }
 
+    /// <summary>The upload limits these options set.</summary>
+    internal Http.UploadLimits Uploads => new(MaxRequestBodyBytes, MaxFilesPerRequest);
+
     /// <summary>The effective decode concurrency.</summary>
     internal int DecodeSlots => DecodeConcurrency > 0 ? DecodeConcurrency : Environment.ProcessorCount;
 }

@@ -3,7 +3,7 @@ using Mentor.Imaging;
 namespace Mentor.Server.Http;
 
 /// <summary>Maps an <see cref="ImageDecodeException"/> to the answer the client gets.</summary>
-internal static class DecodeErrors
+public static class DecodeErrors
 {
     /// <summary>
     /// 415 for bytes that are not a supported image, 413 for a decompression bomb (refused from its header,

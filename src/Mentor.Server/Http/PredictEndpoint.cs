@@ -23,7 +23,7 @@ internal static class PredictEndpoint
         IReadOnlyList<Upload> uploads;
         try
         {
-            uploads = await UploadReader.ReadAsync(http.Request, options).ConfigureAwait(false);
+            uploads = await UploadReader.ReadAsync(http.Request, options.Uploads).ConfigureAwait(false);
         }
         catch (UploadException e)
         {

@@ -6,7 +6,7 @@ namespace Mentor.Server.Http;
 /// Logs one structured line per request (method, path, status, milliseconds, body bytes, images, error code) and
 /// turns any unexpected exception into a JSON 500 so that a bug in one request never takes the process down.
 /// </summary>
-internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
     /// <summary><see cref="HttpContext.Items"/> key: images in the request.</summary>
     public const string ImagesKey = "mentor.images";

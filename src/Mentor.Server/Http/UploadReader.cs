@@ -4,13 +4,13 @@ using Microsoft.Net.Http.Headers;
 namespace Mentor.Server.Http;
 
 /// <summary>
-/// Reads the images of a <c>POST /predict</c>: the raw body (one image) or multipart form data (every part with a
-/// file name). A declared length over the limit is refused before any of the body is read; a chunked body is cut
-/// off by Kestrel's limit as soon as it passes it.
+/// Reads the images of an upload (<c>POST /predict</c>, the studio's photo uploads): the raw body (one image) or
+/// multipart form data (every part with a file name). A declared length over the limit is refused before any of the
+/// body is read; a chunked body is cut off by Kestrel's limit as soon as it passes it.
 /// </summary>
-internal static class UploadReader
+public static class UploadReader
 {
-    public static async Task<IReadOnlyList<Upload>> ReadAsync(HttpRequest request, ServerOptions options)
+    public static async Task<IReadOnlyList<Upload>> ReadAsync(HttpRequest request, UploadLimits options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +44,7 @@ internal static class UploadReader
         return new Upload(name, bytes);
     }
 
-    private static async Task<IReadOnlyList<Upload>> ReadMultipartAsync(HttpRequest request, MediaTypeHeaderValue type, ServerOptions options)
+    private static async Task<IReadOnlyList<Upload>> ReadMultipartAsync(HttpRequest request, MediaTypeHeaderValue type, UploadLimits options)
     {
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -73,6 +73,6 @@ internal static class UploadReader
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
-    private static UploadException TooLarge(ServerOptions options) =>
+    private static UploadException TooLarge(UploadLimits options) =>
         new(new ApiError(413, "body_too_large", $"the request body is over the {options.MaxRequestBodyBytes / (1024.0 * 1024):0.#} MB limit; send a smaller image (or start the server with a larger --max-body-size)"));
 }

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace Mentor.Server.Web;
 
 /// <summary>
-/// The web page's files, compiled into this assembly (<c>Web/wwwroot</c>) and served from memory with an ETag.
-/// A Content-Security-Policy of <c>'self'</c> keeps the page from reaching anything but this server.
+/// A web page's files, compiled into an assembly as resources named <c>wwwroot/...</c> and served from memory with an
+/// ETag. A Content-Security-Policy of <c>'self'</c> keeps the page from reaching anything but this server.
+/// Used by <c>mentor serve</c> (this assembly's page) and <c>mentor studio</c> (its own).
 /// </summary>
-internal sealed class StaticAssets
+public sealed class StaticAssets
 {
     private const string Policy = "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -17,15 +19,22 @@ internal sealed class StaticAssets
         [".css"] = "text/css; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".svg"] = "image/svg+xml",
+        [".ico"] = "image/x-icon",
     };
 
     private sealed record Asset(byte[] Bytes, string ContentType, string ETag);
 
     private readonly Dictionary<string, Asset> _assets = new(StringComparer.Ordinal);
 
-    public StaticAssets()
+    /// <summary>The page compiled into this assembly (the prediction server's).</summary>
+    public StaticAssets() : this(typeof(StaticAssets).Assembly)
     {
-        var assembly = typeof(StaticAssets).Assembly;
+    }
+
+    /// <summary>The page compiled into <paramref name="assembly"/>.</summary>
+    public StaticAssets(System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("wwwroot/", StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
@@ -40,6 +49,13 @@ internal sealed class StaticAssets
 
     /// <summary>Request paths served: <c>/</c> (index.html) and every file by name.</summary>
     public IEnumerable<string> Paths => _assets.Keys.Select(p => p == "/index.html" ? "/" : p);
+
+    /// <summary>Maps every asset on <paramref name="app"/>.</summary>
+    public void MapAll(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var path in Paths) app.MapGet(path, Serve);
+    }
 
     public IResult Serve(HttpContext http)
     {
