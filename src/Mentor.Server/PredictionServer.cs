@@ -1,6 +1,6 @@
 using Mentor.Models;
 using Microsoft.AspNetCore.Diagnostics;
-using Mentor.Server.Batching;
+using Mentor.Batching;
 using Mentor.Server.Http;
 using Mentor.Server.Web;
 
@@ -28,11 +28,11 @@ public static class PredictionServer
         ConfigureLogging(builder.Logging, options, logging);
         builder.Services.AddSingleton(classifier);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new ImagePredictor(classifier, options)); // disposed with the app, after the server has stopped
+        builder.Services.AddSingleton(_ => new BatchedImagePredictor(classifier, options.Batching)); // disposed with the app, after the server has stopped
         builder.Services.AddSingleton<StaticAssets>();
 
         var app = builder.Build();
-        app.Services.GetRequiredService<ImagePredictor>(); // start the batch loop now, not on the first request
+        app.Services.GetRequiredService<BatchedImagePredictor>(); // start the batch loop now, not on the first request
         app.UseMiddleware<RequestLogging>();
         app.UseStatusCodePages(WriteStatusErrorAsync);
         app.MapPost("/predict", PredictEndpoint.HandleAsync);
