@@ -2,7 +2,7 @@ using Mentor.Cli;
 using Mentor.Models;
 using MlNetInterop;
 
-namespace Mentor.Samples.Tests;
+namespace Mentor.Tests.Samples;
 
 /// <summary>A Mentor model file run by ML.NET's ApplyOnnxModel (samples/MlNetInterop) answers as Mentor does.</summary>
 public sealed class MlNetInteropTests : IDisposable

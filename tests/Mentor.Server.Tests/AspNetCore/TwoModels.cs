@@ -1,6 +1,6 @@
 using Mentor.Cli;
 
-namespace Mentor.AspNetCore.Tests;
+namespace Mentor.Server.Tests.AspNetCore;
 
 /// <summary>
 /// Two small real models trained once for the test class with <c>mentor train</c> on real clothing photos: one with four

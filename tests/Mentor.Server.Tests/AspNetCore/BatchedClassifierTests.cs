@@ -1,7 +1,7 @@
 using Mentor.Models;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Mentor.AspNetCore.Tests;
+namespace Mentor.Server.Tests.AspNetCore;
 
 public sealed class BatchedClassifierTests(TwoModels models) : IClassFixture<TwoModels>, IDisposable
 {
