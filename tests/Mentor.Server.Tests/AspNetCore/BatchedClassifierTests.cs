@@ -1,3 +1,4 @@
+using Mentor.AspNetCore;
 using Mentor.Models;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
