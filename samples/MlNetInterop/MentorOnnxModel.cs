@@ -24,7 +24,7 @@ public sealed class MentorOnnxModel : IDisposable
         _ml = ml ?? new MLContext(seed: 0);
         var size = _mentor.Preprocessing.InputSize;
         _inputSchema = SchemaDefinition.Create(typeof(ImageRow));
-        _inputSchema[nameof(ImageRow.Image)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 1, 3, size, size);
+        _inputSchema[_mentor.Metadata.Input.Name].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 1, 3, size, size);
         var pipeline = _ml.Transforms.ApplyOnnxModel(
             outputColumnNames: [_mentor.Metadata.Input.ProbabilitiesOutput, "features"],
             inputColumnNames: [_mentor.Metadata.Input.Name],
