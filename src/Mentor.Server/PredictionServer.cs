@@ -1,5 +1,5 @@
 using Mentor.Models;
-using Mentor.Server.Batching;
+using Mentor.Batching;
 using Mentor.Server.Http;
 using Mentor.Server.Web;
 
@@ -27,11 +27,11 @@ public static class PredictionServer
         ServerLogging.Configure(builder.Logging, options.JsonLogs, logging);
         builder.Services.AddSingleton(classifier);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new ImagePredictor(classifier, options)); // disposed with the app, after the server has stopped
+        builder.Services.AddSingleton(_ => new BatchedImagePredictor(classifier, options.Batching)); // disposed with the app, after the server has stopped
         builder.Services.AddSingleton<StaticAssets>();
 
         var app = builder.Build();
-        app.Services.GetRequiredService<ImagePredictor>(); // start the batch loop now, not on the first request
+        app.Services.GetRequiredService<BatchedImagePredictor>(); // start the batch loop now, not on the first request
         app.UseMiddleware<RequestLogging>();
         app.UseStatusCodePages(JsonStatusPages.For("POST /predict, GET /model, GET /health, GET /"));
         app.MapPost("/predict", PredictEndpoint.HandleAsync);

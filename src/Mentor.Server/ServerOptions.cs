@@ -1,3 +1,5 @@
+using Mentor.Batching;
+
 namespace Mentor.Server;
 
 /// <summary>How <see cref="PredictionServer"/> listens, batches and limits requests. Defaults suit two to eight cores.</summary>
@@ -12,17 +14,8 @@ public sealed record ServerOptions
     /// <summary>Largest request body accepted; larger ones get 413 before they are read in full (default 20 MB).</summary>
     public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;
 
-    /// <summary>Most images run through the model in one call.</summary>
-    public int MaxBatchSize { get; init; } = 16;
-
-    /// <summary>How long the batch loop waits for more images once it holds one.</summary>
-    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(4);
-
-    /// <summary>Images decoded at once on request threads (0: one per core).</summary>
-    public int DecodeConcurrency { get; init; }
-
-    /// <summary>Images waiting for the model before new ones are refused with 503.</summary>
-    public int MaxQueuedImages { get; init; } = 1024;
+    /// <summary>Batch size, batch window, decode concurrency and queue limit (a full queue answers 503).</summary>
+    public BatchingOptions Batching { get; init; } = new();
 
     /// <summary>Files accepted in one multipart request.</summary>
     public int MaxFilesPerRequest { get; init; } = 32;
@@ -35,7 +28,4 @@ public sealed record ServerOptions
 
     /// <summary>The upload limits these options set.</summary>
     internal Http.UploadLimits Uploads => new(MaxRequestBodyBytes, MaxFilesPerRequest);
-
-    /// <summary>The effective decode concurrency.</summary>
-    internal int DecodeSlots => DecodeConcurrency > 0 ? DecodeConcurrency : Environment.ProcessorCount;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mentor.Batching;
 using Mentor.Models;
 using Mentor.Server;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +15,8 @@ internal static class ServeCommand
         var modelPath = new Argument<FileInfo>("model") { Description = "Model file written by 'mentor train -o'" };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on, separated by ';' (port 0: any free port)", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
         var maxBody = new Option<double>("--max-body-size") { Description = "Largest request body in MB; larger ones get 413", DefaultValueFactory = _ => 20 };
-        var batch = new Option<int>("--batch-size") { Description = "Most images per model call", DefaultValueFactory = _ => new ServerOptions().MaxBatchSize };
-        var window = new Option<double>("--batch-window") { Description = "Milliseconds to wait for more images once one is waiting", DefaultValueFactory = _ => new ServerOptions().BatchWindow.TotalMilliseconds };
+        var batch = new Option<int>("--batch-size") { Description = "Most images per model call", DefaultValueFactory = _ => new BatchingOptions().MaxBatchSize };
+        var window = new Option<double>("--batch-window") { Description = "Milliseconds to wait for more images once one is waiting", DefaultValueFactory = _ => new BatchingOptions().BatchWindow.TotalMilliseconds };
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write request logs as JSON lines" };
         maxBody.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 2048)) r.AddError("--max-body-size must be between 0 and 2048 MB."); });
         batch.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--batch-size must be between 1 and 256."); });
@@ -45,8 +46,7 @@ internal static class ServeCommand
             {
                 Urls = parse.GetValue(urls)!,
                 MaxRequestBodyBytes = (long)(parse.GetValue(maxBody) * 1024 * 1024),
-                MaxBatchSize = parse.GetValue(batch),
-                BatchWindow = TimeSpan.FromMilliseconds(parse.GetValue(window)),
+                Batching = new BatchingOptions { MaxBatchSize = parse.GetValue(batch), BatchWindow = TimeSpan.FromMilliseconds(parse.GetValue(window)) },
                 JsonLogs = parse.GetValue(jsonLogs),
             };
             await using (var app = PredictionServer.Create(classifier, options))

@@ -1,5 +1,5 @@
 using Mentor.Models;
-using Mentor.Server.Batching;
+using Mentor.Batching;
 
 namespace Mentor.Server.Http;
 
@@ -39,7 +39,7 @@ internal static class InfoEndpoints
     }
 
     /// <summary>200 with <c>status: "ok"</c> while the batch loop runs; 503 with <c>status: "unhealthy"</c> otherwise.</summary>
-    public static IResult Health(ImagePredictor predictor, ImageClassifier classifier)
+    public static IResult Health(BatchedImagePredictor predictor, ImageClassifier classifier)
     {
         var batcher = predictor.Batcher.Statistics;
         return Results.Json(new

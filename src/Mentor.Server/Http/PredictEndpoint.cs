@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mentor.Imaging;
 using Mentor.Models;
-using Mentor.Server.Batching;
+using Mentor.Batching;
 
 namespace Mentor.Server.Http;
 
@@ -12,7 +12,7 @@ internal static class PredictEndpoint
     /// <summary>Labels per image when <c>top</c> is not given.</summary>
     public const int DefaultTop = 5;
 
-    public static async Task HandleAsync(HttpContext http, ImagePredictor predictor, ImageClassifier classifier, ServerOptions options)
+    public static async Task HandleAsync(HttpContext http, BatchedImagePredictor predictor, ImageClassifier classifier, ServerOptions options)
     {
         var clock = Stopwatch.StartNew();
         if (!TryParseTop(http.Request.Query["top"].FirstOrDefault(), classifier.Labels.Count, out var top))
@@ -54,7 +54,7 @@ internal static class PredictEndpoint
 
     private static ApiError ToApiError(Exception? error, string name)
     {
-        if (error is ServerBusyException busy)
+        if (error is BatcherBusyException busy)
             return new ApiError(503, "busy", busy.Message);
         if (error is ImageDecodeException decode)
             return DecodeErrors.ToApiError(decode, name);

@@ -40,7 +40,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         ArgumentNullException.ThrowIfNull(spec);
         options ??= BackboneOptions.Default;
         if (!File.Exists(spec.ModelPath))
-            throw new MentorException($"{spec.ModelPath}: backbone model file not found; rebuild or reinstall Mentor so that it is copied.");
+            throw new MentorException($"{spec.ModelPath}: backbone model file not found; for the built-in ResNet-18 add the NuGet package Mentor.Backbones.ResNet18 to the app (or rebuild or reinstall Mentor).");
         var sha256 = PreparedModels.HashFile(spec.ModelPath);
         var preprocessing = options.Resize is null ? spec.Preprocessing : spec.Preprocessing.WithResize(options.Resize);
         string identity;

@@ -33,7 +33,7 @@ internal static class ResNet18
     private static float[] LoadMeanImage()
     {
         if (!File.Exists(PreprocessPath))
-            throw new MentorException($"{PreprocessPath}: the ResNet-18 preprocessing file is missing; rebuild Mentor so that the NuGet package copies it.");
+            throw new MentorException($"{PreprocessPath}: the ResNet-18 preprocessing file is missing; add the NuGet package Mentor.Backbones.ResNet18 to the app (or rebuild, if it is there).");
         // Read with sharing: OnnxSharp's ParseFromFile opens exclusively, which fails when two processes start together.
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(PreprocessPath));
         var mean = model.Graph.Initializer.Single(t => t.Name == "MeanImage");

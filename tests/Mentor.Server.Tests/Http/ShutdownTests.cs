@@ -1,5 +1,5 @@
 using System.Net;
-using Mentor.Server.Batching;
+using Mentor.Batching;
 using Mentor.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +11,8 @@ public sealed class ShutdownTests(ServedModel served)
     [Fact]
     public async Task Stopping_lets_in_flight_requests_finish_then_refuses_new_connections()
     {
-        var (app, address) = await ServedModel.StartAsync(served.Classifier, new ServerOptions { MaxBatchSize = 2 });
-        var batcher = app.Services.GetRequiredService<ImagePredictor>().Batcher;
+        var (app, address) = await ServedModel.StartAsync(served.Classifier, new ServerOptions { Batching = new BatchingOptions { MaxBatchSize = 2 } });
+        var batcher = app.Services.GetRequiredService<BatchedImagePredictor>().Batcher;
         using var client = new HttpClient { BaseAddress = address };
         var photo = SharedData.Clothing("validation", "pants", 1, skip: 1)[0];
 

@@ -2,19 +2,23 @@ using System.Buffers;
 using Mentor.Backbones;
 using Mentor.Features;
 
-namespace Mentor.Server.Batching;
+namespace Mentor.Batching;
 
 /// <summary>
-/// Encoded image to output vector: decodes on the calling (request) thread, at most <c>decodeSlots</c> at once so
-/// that decoding cannot starve the model of cores, then hands the tensor to the <see cref="DynamicBatcher"/>.
-/// A slow upload never holds a slot: the body is read before this is called. Owns the batcher, not the model.
+/// Encoded image to output vector, safe to call from any number of threads: decodes on the calling thread, at most
+/// <see cref="BatchingOptions.DecodeConcurrency"/> at once so that decoding cannot starve the model of cores, then hands
+/// the tensor to a <see cref="DynamicBatcher"/>, which runs concurrent images through the model together.
+/// Owns the batcher, not the model: dispose this (it finishes queued images), then the model.
 /// </summary>
-internal sealed class ImagePredictor : IDisposable
+public sealed class BatchedImagePredictor : IDisposable
 {
     private readonly SemaphoreSlim _decodeSlots;
     private readonly PreprocessingSpec _preprocessing;
 
-    public ImagePredictor(IImageBatchModel model, ServerOptions options)
+    /// <summary>Starts the batch loop over <paramref name="model"/>.</summary>
+    /// <param name="model">The model (for example an <see cref="Models.ImageClassifier"/>); not owned.</param>
+    /// <param name="options">Batch size, window, decode concurrency and queue limit.</param>
+    public BatchedImagePredictor(IImageBatchModel model, BatchingOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,14 +27,15 @@ internal sealed class ImagePredictor : IDisposable
         Batcher = new DynamicBatcher(model, options.MaxBatchSize, options.BatchWindow, options.MaxQueuedImages);
     }
 
+    /// <summary>The batch loop (its statistics tell whether it runs).</summary>
     public DynamicBatcher Batcher { get; }
 
-    /// <summary>When this predictor (and so the server) started.</summary>
+    /// <summary>When this predictor started.</summary>
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>The model's output for one encoded image.</summary>
     /// <exception cref="Imaging.ImageDecodeException">The bytes are not a usable image (nothing was queued).</exception>
-    /// <exception cref="ServerBusyException">Too many images are waiting.</exception>
+    /// <exception cref="BatcherBusyException">Too many images are waiting.</exception>
     public async Task<float[]> PredictAsync(byte[] encoded, string name, CancellationToken cancellation)
     {
         var tensor = ArrayPool<float>.Shared.Rent(_preprocessing.TensorLength);
@@ -55,6 +60,7 @@ internal sealed class ImagePredictor : IDisposable
         }
     }
 
+    /// <summary>Stops taking images, finishes the queued ones, and releases the decode slots.</summary>
     public void Dispose()
     {
         Batcher.Dispose();

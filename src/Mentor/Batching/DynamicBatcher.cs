@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Mentor.Server.Batching;
+namespace Mentor.Batching;
 
 /// <summary>
 /// Collects prepared images from concurrent requests and runs them through one model in batches: once the loop
@@ -9,7 +9,7 @@ namespace Mentor.Server.Batching;
 /// call is retried image by image so that one bad item fails alone, and the loop survives any exception.
 /// Does not own the model; dispose the batcher first (it finishes queued work), then the model.
 /// </summary>
-internal sealed class DynamicBatcher : IDisposable
+public sealed class DynamicBatcher : IDisposable
 {
     private readonly IImageBatchModel _model;
     private readonly int _maxBatch;
@@ -22,6 +22,11 @@ internal sealed class DynamicBatcher : IDisposable
     private long _received, _batches, _images, _failures;
     private int _largest;
 
+    /// <summary>Starts the batch loop (one background thread) over <paramref name="model"/>, which it does not own.</summary>
+    /// <param name="model">The model; only the loop thread calls its <see cref="IImageBatchModel.Run(float[], int, float[])"/>.</param>
+    /// <param name="maxBatch">Most images in one call.</param>
+    /// <param name="window">How long the loop waits for more images once it holds one.</param>
+    /// <param name="maxQueued">Images waiting before <see cref="Enqueue"/> refuses more.</param>
     public DynamicBatcher(IImageBatchModel model, int maxBatch, TimeSpan window, int maxQueued)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -42,18 +47,19 @@ internal sealed class DynamicBatcher : IDisposable
     public int TensorLength => _model.Preprocessing.TensorLength;
 
     /// <summary>Queues one prepared image; its task completes with the model's output.</summary>
-    /// <exception cref="ServerBusyException">The queue is full or the batcher is stopping.</exception>
+    /// <exception cref="BatcherBusyException">The queue is full or the batcher is stopping.</exception>
     public BatchItem Enqueue(float[] tensor, CancellationToken cancellation)
     {
         var item = new BatchItem(tensor, cancellation);
         bool added;
         try { added = _queue.TryAdd(item); }
         catch (InvalidOperationException) { added = false; } // completed for adding or disposed (ObjectDisposedException): shutting down
-        if (!added) throw new ServerBusyException($"the server is busy ({_capacity} images waiting); retry shortly");
+        if (!added) throw new BatcherBusyException($"the model is busy ({_capacity} images waiting); retry shortly");
         Interlocked.Increment(ref _received);
         return item;
     }
 
+    /// <summary>What the loop has done since start-up, and whether it still runs.</summary>
     public BatcherStatistics Statistics =>
         new(_thread.IsAlive, _queue.Count, Interlocked.Read(ref _received), Interlocked.Read(ref _batches), Interlocked.Read(ref _images), Volatile.Read(ref _largest), Interlocked.Read(ref _failures));
 

@@ -1,6 +1,6 @@
-namespace Mentor.Server.Batching;
+namespace Mentor.Batching;
 
-/// <summary>A snapshot of what the batch loop has done since start-up (for <c>GET /health</c>).</summary>
+/// <summary>A snapshot of what the batch loop has done since start-up (for health reports).</summary>
 /// <param name="Running">The loop thread is alive.</param>
 /// <param name="Queued">Images waiting now.</param>
 /// <param name="Received">Images accepted into the queue since start-up.</param>

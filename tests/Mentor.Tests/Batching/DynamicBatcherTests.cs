@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Mentor.Backbones;
 using Mentor.Imaging;
-using Mentor.Server.Batching;
+using Mentor.Batching;
 
-namespace Mentor.Server.Tests.Batching;
+namespace Mentor.Tests.Batching;
 
 public sealed class DynamicBatcherTests
 {
@@ -93,12 +93,12 @@ public sealed class DynamicBatcherTests
         var model = new SummingModel(TimeSpan.FromMilliseconds(50));
         var batcher = new DynamicBatcher(model, maxBatch: 1, TimeSpan.Zero, maxQueued: 2);
         var items = new List<BatchItem>();
-        Assert.Throws<ServerBusyException>(() => { for (var i = 0; i < 10; i++) items.Add(batcher.Enqueue(Image(i), default)); });
+        Assert.Throws<BatcherBusyException>(() => { for (var i = 0; i < 10; i++) items.Add(batcher.Enqueue(Image(i), default)); });
 
         batcher.Dispose();
 
         Assert.InRange(items.Count, 2, 4);
         Assert.All(items, item => Assert.True(item.Result.IsCompletedSuccessfully));
-        Assert.Throws<ServerBusyException>(() => batcher.Enqueue(Image(1), default));
+        Assert.Throws<BatcherBusyException>(() => batcher.Enqueue(Image(1), default));
     }
 }
