@@ -45,14 +45,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 
         progress?.Report(new TrainingProgress("fit", null));
         var fitClock = Stopwatch.StartNew();
-        var (head, chosen) = HeadRegistry.Get(Options.Head).Fit(new HeadTrainingData(trainFeatures.Features, trainFeatures.Targets, train.Labels.Count)
-        {
-            ValidationFeatures = validationFeatures?.Features,
-            ValidationTargets = validationFeatures?.Targets,
-            Transform = Options.Transform,
-            Seed = Options.Seed,
-            Balance = Options.Balance,
-        });
+        var (head, chosen) = FitHead(trainFeatures, validationFeatures, train.Labels.Count);
         var fitSeconds = fitClock.Elapsed.TotalSeconds;
 
         if (Options.FineTune is { } fineTune)
@@ -93,6 +86,16 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             test is null ? null : Summarise("test", test.Dataset, test.Features, head.PredictProbabilities(test.Features.Features)),
             clock.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
     }
+
+    private FittedHead FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount) =>
+        HeadRegistry.Get(Options.Head).Fit(new HeadTrainingData(train.Features, train.Targets, classCount)
+        {
+            ValidationFeatures = validation?.Features,
+            ValidationTargets = validation?.Targets,
+            Transform = Options.Transform,
+            Seed = Options.Seed,
+            Balance = Options.Balance,
+        });
 
     // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.
     private double ValidationFraction => Options.FineTune is not null && Options.ValidationFraction == 0 ? 0.1 : Options.ValidationFraction;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using Mentor.Data;
 using Mentor.Models;
+using Mentor.Heads.Logistic;
 using Mentor.Quantization;
 using Mentor.Sharding;
 using Mentor.Tests.Support;
@@ -160,5 +161,5 @@ public sealed class ShardedExtractTests : IDisposable
 
     private static double Accuracy(CliRunner.Result result) => result.Json.GetProperty("test").GetProperty("accuracy").GetDouble();
 
-    private static LinearHead Head(string model) => (LinearHead)HeadReader.Read(ModelProto.Parser.ParseFrom(File.ReadAllBytes(model)), model);
+    private static LinearHead Head(string model) => (LinearHead)Mentor.Heads.HeadFormats.Read(model);
 }

@@ -59,9 +59,9 @@ public sealed class MlpTrainer
             new AdamW.ParamGroup(parameters.Where(p => p.dim() > 1), Options.LearningRate, 0.9, 0.999, 1e-8, Options.WeightDecay, false, false),
             new AdamW.ParamGroup(parameters.Where(p => p.dim() <= 1), Options.LearningRate, 0.9, 0.999, 1e-8, 0, false, false),
         ]);
-        using var x = tensor(scaling.Transform(train.Features, train.Rows), [train.Rows, train.Dimension]);
+        using var x = tensor(scaling.Transform(train.Flatten(), train.Rows), [train.Rows, train.Dimension]);
         using var y = tensor(train.Labels.Select(l => (long)l).ToArray());
-        using var heldOutX = heldOut is null ? null : tensor(scaling.Transform(heldOut.Features, heldOut.Rows), [heldOut.Rows, train.Dimension]);
+        using var heldOutX = heldOut is null ? null : tensor(scaling.Transform(heldOut.Flatten(), heldOut.Rows), [heldOut.Rows, train.Dimension]);
 
         var order = Enumerable.Range(0, train.Rows).ToArray();
         var shuffle = new Random(Options.Seed);
