@@ -71,8 +71,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.
     private double ValidationFraction => Options.FineTune is not null && Options.ValidationFraction == 0 ? 0.1 : Options.ValidationFraction;
 
-    private static string FineTunedIdentity(BackboneSpec spec, FineTuneResult tuned) =>
-        $"{spec.Name}:fine-tuned:sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tuned.Backbone))}";
+    private static string FineTunedIdentity(BackboneModel backbone, FineTuneResult tuned) => BackboneIdentity.FineTuned(backbone.Spec, tuned.Backbone);
 
     private (ClassifierHead Head, string Chosen) FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount)
     {

@@ -24,7 +24,7 @@ internal static class ExtractCommand
             var calibrationPhotos = parse.GetValue(calibration) is { } calibrationFolder
                 ? ImageFolderDataset.Open(calibrationFolder.FullName, minimumClasses: 1).Images.Select(i => i.Path)
                 : dataset.Images.Select(i => i.Path);
-            using var backbone = common.LoadBackbone(parse, calibrationPhotos);
+            using var backbone = common.LoadBackbone(parse, context.Error, calibrationPhotos);
             var extractor = new FeatureExtractor(backbone, common.OpenCache(parse), common.ExtractionOptions(parse));
             var features = await ProgressBars.RunAsync(context.Status, "extracting", dataset.Images.Count,
                 progress => extractor.ExtractAsync(dataset, parse.GetValue(common.Strict), progress, cancellation)).ConfigureAwait(false);
