@@ -79,7 +79,7 @@ public sealed class QuantizeCommandTests(Int8Fixture int8, SharedBackbone fp32) 
     public async Task An_int8_model_is_not_quantised_twice()
     {
         var source = _temp.Combine("fp32.onnx");
-        ClassifierFile.Write(source, int8.Backbone.Spec, MakeHead("logistic", 2), new ModelMetadata
+        ClassifierFile.Write(source, int8.Backbone.Model, MakeHead("logistic", 2), new ModelMetadata
         {
             Labels = ["a", "b"], Backbone = "resnet18", BackboneIdentity = int8.Backbone.Identity, Created = DateTimeOffset.UnixEpoch,
         });
