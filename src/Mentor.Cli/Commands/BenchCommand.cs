@@ -68,7 +68,7 @@ internal static class BenchCommand
             {
                 var paths = dataset.Images.Select(i => i.Path).ToList();
                 report.Images = paths.Count;
-                report.DecodeImagesPerSecond = Math.Round(ThroughputMeter.DecodeImagesPerSecond(paths.Take(512).ToList(), backbone.Preprocessing, cancellation), 1);
+                report.DecodeImagesPerSecond = Math.Round(ThroughputMeter.DecodeImagesPerSecond(paths.Take(500).ToList(), backbone.Preprocessing, cancellation), 1);
                 var (cold, warm) = await ProgressBars.RunAsync(context.Status, "cold extraction", paths.Count,
                     progress => ThroughputMeter.ColdAndWarmAsync(backbone, dataset, best.Key, progress, cancellation)).ConfigureAwait(false);
                 report.EndToEndImagesPerSecond = Math.Round(cold.ImagesPerSecond, 1);

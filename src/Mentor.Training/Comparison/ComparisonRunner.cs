@@ -30,7 +30,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         ArgumentNullException.ThrowIfNull(dataset);
         var clock = Stopwatch.StartNew();
         var (train, validation, test) = OpenSplits(dataset, Options);
-        var trainingOptions = new ClassifierTrainingOptions { Seed = Options.Seed, CacheDirectory = Options.CacheDirectory };
+        var trainingOptions = new ClassifierTrainingOptions { Backbone = Options.Backbone, Seed = Options.Seed, CacheDirectory = Options.CacheDirectory };
         var (spec, _, _, features) = await SplitFeaturizer.RunAsync(trainingOptions, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
             .ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1]!, features[2]!);

@@ -89,7 +89,7 @@ public sealed class PreprocessingSpec
     {
         var meanBytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(Mean.AsSpan());
         var meanHash = Convert.ToHexStringLower(SHA256.HashData(meanBytes))[..16];
-        var std = Std is null ? "none" : string.Join(",", Std.Select(s => s.ToString("R", CultureInfo.InvariantCulture)));
+        var std = Std is null || Std.All(s => s == 1f) ? "none" : string.Join(",", Std.Select(s => s.ToString("R", CultureInfo.InvariantCulture)));
         var layout = Layout == TensorLayout.Nchw ? "" : ";layout=nhwc";
         var offset = PixelOffset == 0f ? "" : string.Create(CultureInfo.InvariantCulture, $";offset={PixelOffset:R}");
         return string.Create(CultureInfo.InvariantCulture,
