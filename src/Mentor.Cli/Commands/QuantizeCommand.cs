@@ -34,10 +34,11 @@ internal static class QuantizeCommand
             var isBackbone = !IsMentorModel(what);
             if (isBackbone)
             {
+                var spec = BackboneResolver.Spec(what);
                 if (folder is null)
                     throw new QuantizationException($"{what}: quantising a backbone needs calibration photos; pass --calibration <dir> with some of your training photos.");
                 var set = CalibrationSet.FromFolder(folder, parse.GetValue(count), parse.GetValue(seed));
-                var int8 = Int8Backbones.GetOrCreate(BackboneResolver.Spec(what), set, cacheDirectory: parse.GetValue(cache), cancellation: cancellation);
+                var int8 = Int8Backbones.GetOrCreate(spec, set, cacheDirectory: parse.GetValue(cache), cancellation: cancellation);
                 Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
                 AtomicFile.Write(outputPath, stream => { using var file = File.OpenRead(int8.Path); file.CopyTo(stream); });
             }
@@ -61,7 +62,7 @@ internal static class QuantizeCommand
     private static bool IsMentorModel(string what)
     {
         if (BackboneRegistry.Names.Contains(what, StringComparer.OrdinalIgnoreCase) || what.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return false;
-        if (!File.Exists(what)) return true;
+        if (!File.Exists(what)) return what.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
         try
         {
             ModelFile.Read(what);
