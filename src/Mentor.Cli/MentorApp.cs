@@ -32,6 +32,7 @@ public static class MentorApp
             StudioCommand.Create(context),
             CompareCommand.Create(context),
             CacheCommand.Create(context),
+            BackbonesCommand.Create(context),
         };
     }
 

@@ -100,8 +100,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.
     private double ValidationFraction => Options.FineTune is not null && Options.ValidationFraction == 0 ? 0.1 : Options.ValidationFraction;
 
-    private static string FineTunedIdentity(BackboneSpec spec, FineTuneResult tuned) =>
-        $"{spec.Name}:fine-tuned:sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tuned.Backbone))}";
+    private static string FineTunedIdentity(BackboneModel backbone, FineTuneResult tuned) => BackboneIdentity.FineTuned(backbone.Spec, tuned.Backbone);
 
     // A held-out folder's classes must be the training classes (or some of them), indexed the same way.
     private static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)

@@ -6,7 +6,7 @@ namespace Mentor.Training;
 /// <summary>How <see cref="ClassifierTrainer"/> turns image folders into a classifier.</summary>
 public sealed record ClassifierTrainingOptions
 {
-    /// <summary>Registered backbone name.</summary>
+    /// <summary>The backbone: a built-in name, a spec .json or an .onnx file (see <see cref="BackboneResolver"/>).</summary>
     public string Backbone { get; init; } = BackboneRegistry.DefaultName;
 
     /// <summary>Registered head kind (<see cref="Heads.HeadRegistry"/>): <c>logistic</c> (default), <c>knn</c>, <c>mlp</c>.</summary>

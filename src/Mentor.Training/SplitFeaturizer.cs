@@ -12,7 +12,7 @@ internal static class SplitFeaturizer
     /// The features of each split (null where the split is null), and the backbone that made them. The backbone's session
     /// lives only while featurising, so its memory is given back before anything is fitted.
     /// </summary>
-    public static async Task<(BackboneSpec Spec, string Identity, PreprocessingSpec Preprocessing, DatasetFeatures?[] Features)> RunAsync(
+    public static async Task<(BackboneModel Backbone, string Identity, PreprocessingSpec Preprocessing, DatasetFeatures?[] Features)> RunAsync(
         ClassifierTrainingOptions options, ImageFolderDataset?[] splits, string[] phases, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         // int8: calibrated on the training split only (never on held-out photos).
@@ -32,6 +32,6 @@ internal static class SplitFeaturizer
             var forward = progress is null ? null : new Forward<ExtractionProgress>(p => progress.Report(new TrainingProgress(phase, p)));
             features[i] = await extractor.ExtractAsync(split, options.Strict, forward, cancellation).ConfigureAwait(false);
         }
-        return (backbone.Spec, backbone.Identity, backbone.Preprocessing, features);
+        return (backbone.Model, backbone.Identity, backbone.Preprocessing, features);
     }
 }

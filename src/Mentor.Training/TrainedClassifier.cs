@@ -8,7 +8,7 @@ namespace Mentor.Training;
 
 /// <summary>The result of <see cref="ClassifierTrainer.FitAsync"/>: the head, what it was trained on, and how well it does.</summary>
 public sealed class TrainedClassifier(
-    BackboneSpec backbone,
+    BackboneModel backbone,
     string backboneIdentity,
     PreprocessingSpec preprocessing,
     ClassifierHead head,
@@ -22,7 +22,8 @@ public sealed class TrainedClassifier(
     double totalSeconds,
     Tuning.FineTuneResult? fineTuned = null)
 {
-    public BackboneSpec Backbone { get; } = backbone;
+    /// <summary>The backbone file the features came from (prepared, int8 or, once fine-tuned, the original it was tuned from).</summary>
+    public BackboneModel Backbone { get; } = backbone;
     public string BackboneIdentity { get; } = backboneIdentity;
     public PreprocessingSpec Preprocessing { get; } = preprocessing;
     public ClassifierHead Head { get; } = head;
@@ -52,7 +53,7 @@ public sealed class TrainedClassifier(
         {
             Created = DateTimeOffset.UtcNow,
             Labels = Labels,
-            Backbone = Backbone.Name,
+            Backbone = Backbone.Spec.Name,
             BackboneIdentity = BackboneIdentity,
             Input = new ModelInput { Size = Preprocessing.InputSize, Resize = Preprocessing.Resize.Id },
             Training = new JsonObject
@@ -93,7 +94,7 @@ public sealed class TrainedClassifier(
         try
         {
             File.WriteAllBytes(backbonePath, FineTuned.Backbone);
-            ClassifierFile.Write(path, Backbone with { ModelPath = backbonePath }, Head, metadata);
+            ClassifierFile.Write(path, Backbone with { Path = backbonePath }, Head, metadata);
         }
         finally
         {

@@ -21,7 +21,7 @@ internal static class BenchCommand
     public static Command Create(CommandContext context)
     {
         var data = new Option<DirectoryInfo?>("--data") { Description = "Image folder for the decode and end-to-end figures (dir/<label>/*.jpg)" };
-        var backboneName = new Option<string>("--backbone") { Description = "Backbone to measure", DefaultValueFactory = _ => BackboneRegistry.DefaultName };
+        var backboneName = new Option<string>("--backbone") { Description = "Backbone to measure: a built-in name, a spec .json or an .onnx file", DefaultValueFactory = _ => BackboneRegistry.DefaultName };
         var seconds = new Option<double>("--seconds") { Description = "Seconds per batch size for the raw backbone figure", DefaultValueFactory = _ => 4 };
         var int8 = new Option<bool>("--int8") { Description = "Also measure the int8 backbone, calibrated on the --data photos" };
         var cache = new Option<string?>("--cache") { Description = "Cache folder for prepared and quantised backbones (features are measured in a fresh temporary cache)" };
@@ -35,9 +35,11 @@ internal static class BenchCommand
         {
             var dataset = parse.GetValue(data) is { } folder ? ImageFolderDataset.Open(folder.FullName) : null;
             var options = BackboneOptions.Default with { CacheDirectory = parse.GetValue(cache) };
-            using var backbone = Backbone.Load(parse.GetValue(backboneName)!, options);
+            var resolved = BackboneResolver.Resolve(parse.GetValue(backboneName)!);
+            foreach (var assumption in resolved.Assumptions) await context.Error.WriteLineAsync($"mentor: {resolved.Spec.Name}: {assumption}.").ConfigureAwait(false);
+            using var backbone = Backbone.Load(resolved.Spec, options);
             var calibration = parse.GetValue(int8) ? CalibrationSet.Sample(dataset!.Images.Select(i => i.Path)) : null;
-            using var quantized = calibration is null ? null : Backbone.Load(parse.GetValue(backboneName)!, options with { Int8 = true, Calibration = calibration });
+            using var quantized = calibration is null ? null : Backbone.Load(resolved.Spec, options with { Int8 = true, Calibration = calibration });
             var report = new BenchReport { Backbone = backbone.Spec.Name, Cpu = CpuModel.Describe(), Cores = Environment.ProcessorCount, Int8CalibrationPhotos = calibration?.Photos.Count };
 
             // fp32 and int8 alternate per batch size, so that a change in the machine's load affects both alike.
@@ -66,7 +68,7 @@ internal static class BenchCommand
             {
                 var paths = dataset.Images.Select(i => i.Path).ToList();
                 report.Images = paths.Count;
-                report.DecodeImagesPerSecond = Math.Round(ThroughputMeter.DecodeImagesPerSecond(paths.Take(512).ToList(), backbone.Preprocessing, cancellation), 1);
+                report.DecodeImagesPerSecond = Math.Round(ThroughputMeter.DecodeImagesPerSecond(paths.Take(500).ToList(), backbone.Preprocessing, cancellation), 1);
                 var (cold, warm) = await ProgressBars.RunAsync(context.Status, "cold extraction", paths.Count,
                     progress => ThroughputMeter.ColdAndWarmAsync(backbone, dataset, best.Key, progress, cancellation)).ConfigureAwait(false);
                 report.EndToEndImagesPerSecond = Math.Round(cold.ImagesPerSecond, 1);

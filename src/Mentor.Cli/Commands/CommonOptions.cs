@@ -10,7 +10,7 @@ internal sealed class CommonOptions
 {
     public Option<string> Backbone { get; } = new("--backbone")
     {
-        Description = $"Pre-trained backbone ({string.Join(", ", BackboneRegistry.Names)})",
+        Description = $"Pre-trained backbone: a built-in ({string.Join(", ", BackboneRegistry.Names)}), a spec .json or an .onnx file",
         DefaultValueFactory = _ => BackboneRegistry.DefaultName,
     };
 
@@ -29,7 +29,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Resize { get; } = new("--resize")
     {
-        Description = "Resize rule: crop (short side to the input, centre crop), crop0.875 (256 -> 224), stretch; default: the backbone's",
+        Description = "Resize rule: crop (short side to the input, centre crop), crop0.875 (short side to input/0.875), stretch; default: the backbone's",
     };
 
     public Option<bool> Strict { get; } = new("--strict") { Description = "Fail on any unusable file instead of skipping it" };
@@ -54,12 +54,6 @@ internal sealed class CommonOptions
             try { ResizeRule.Parse(text); }
             catch (ArgumentException e) { result.AddError($"--resize: {e.Message.Split(" (Parameter")[0]}."); }
         });
-        Backbone.Validators.Add(result =>
-        {
-            var name = result.GetValueOrDefault<string>();
-            if (!BackboneRegistry.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-                result.AddError($"--backbone: unknown backbone '{name}'; available: {string.Join(", ", BackboneRegistry.Names)}.");
-        });
     }
 
     public void AddTo(Command command, bool withJson = true)
@@ -74,13 +68,21 @@ internal sealed class CommonOptions
         if (withJson) command.Add(Json);
     }
 
+    /// <summary>Resolves --backbone, telling <paramref name="stderr"/> what was assumed (for a bare .onnx file: its preprocessing).</summary>
+    public BackboneSpec ResolveBackbone(ParseResult parse, TextWriter stderr)
+    {
+        var resolved = BackboneResolver.Resolve(parse.GetValue(Backbone)!);
+        foreach (var assumption in resolved.Assumptions) stderr.WriteLine($"mentor: {resolved.Spec.Name}: {assumption}.");
+        return resolved.Spec;
+    }
+
     /// <summary>Loads the chosen backbone (owned by the caller); with --int8, calibrated on a seeded sample of <paramref name="calibrationPhotos"/>.</summary>
-    public Backbone LoadBackbone(ParseResult parse, IEnumerable<string>? calibrationPhotos = null)
+    public Backbone LoadBackbone(ParseResult parse, TextWriter stderr, IEnumerable<string>? calibrationPhotos = null)
     {
         var resize = parse.GetValue(Resize) is { } text ? ResizeRule.Parse(text) : null;
         var int8 = parse.GetValue(Int8);
         var calibration = int8 && calibrationPhotos is not null ? Quantization.CalibrationSet.Sample(calibrationPhotos) : null;
-        return Mentor.Backbones.Backbone.Load(parse.GetValue(Backbone)!, BackboneOptions.Default with
+        return Mentor.Backbones.Backbone.Load(ResolveBackbone(parse, stderr), BackboneOptions.Default with
         {
             Resize = resize, CacheDirectory = parse.GetValue(Cache), Int8 = int8, Calibration = calibration,
         });

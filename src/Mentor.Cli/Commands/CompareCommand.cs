@@ -27,13 +27,14 @@ internal static class CompareCommand
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: $MENTOR_CACHE, else the user's cache folder)" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "HTML report to write (plots inlined; opens offline)" };
         var json = new Option<bool>("--json") { Description = "Print every measured figure as one JSON object" };
+        var backbone = new Option<string>("--backbone") { Description = "Pre-trained backbone: a built-in name, a spec .json or an .onnx file", DefaultValueFactory = _ => defaults.Backbone };
         shots.Validators.Add(r => { if (!TryParseShots(r.GetValueOrDefault<string>(), out _)) r.AddError("--shots takes positive whole numbers and 'all', comma-separated, e.g. 1,2,5,10,20,all."); });
         fineTuneShots.Validators.Add(r => { if (!TryParseShots(r.GetValueOrDefault<string>(), out _)) r.AddError("--fine-tune-shots takes positive whole numbers and 'all', comma-separated, e.g. 10,all."); });
         repeats.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100) r.AddError("--repeats must be between 1 and 100."); });
         budget.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 24 * 60)) r.AddError("--budget-minutes must be above 0 and at most 1440."); });
         var command = new Command("compare", "Measure transfer learning against training from scratch: accuracy per examples per class, and training time")
         {
-            dataset, shots, repeats, budget, fineTuneShots, noFineTune, noScratch, seed, cache, output, json,
+            dataset, shots, repeats, budget, fineTuneShots, noFineTune, noScratch, seed, cache, output, json, backbone,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -49,6 +50,7 @@ internal static class CompareCommand
                 FromScratch = !parse.GetValue(noScratch),
                 Seed = parse.GetValue(seed),
                 CacheDirectory = parse.GetValue(cache),
+                Backbone = parse.GetValue(backbone)!,
             };
             var reportPath = parse.GetValue(output)?.FullName;
             if (reportPath is not null && !Directory.Exists(Path.GetDirectoryName(reportPath)))

@@ -26,7 +26,7 @@ internal static class ExtractCommand
             var calibrationPhotos = parse.GetValue(calibration) is { } calibrationFolder
                 ? ImageFolderDataset.Open(calibrationFolder.FullName, minimumClasses: 1).Images.Select(i => i.Path)
                 : dataset.Images.Select(i => i.Path);
-            using var backbone = common.LoadBackbone(parse, calibrationPhotos);
+            using var backbone = common.LoadBackbone(parse, context.Error, calibrationPhotos);
             var extractor = new FeatureExtractor(backbone, common.OpenCache(parse), common.ExtractionOptions(parse));
             if (sharding.Read(parse) is { } shard)
                 return await ShardedExtraction.RunAsync(context, parse, common, extractor, backbone.Spec.Name, dataset, shard, parse.GetValue(output)!.FullName, cancellation).ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal static class QuantizeCommand
 {
     public static Command Create(CommandContext context)
     {
-        var source = new Argument<string>("model-or-backbone") { Description = $"A Mentor model file (.onnx) or a backbone name ({string.Join(", ", BackboneRegistry.Names)})" };
+        var source = new Argument<string>("model-or-backbone") { Description = $"A Mentor model file (.onnx), or a backbone: a built-in ({string.Join(", ", BackboneRegistry.Names)}), a spec .json or another .onnx file" };
         var calibration = new Option<DirectoryInfo?>("--calibration") { Description = "Training photos to calibrate on (default for a model file: the folder it was trained on)" };
         var count = new Option<int>("--calibration-photos") { Description = "Photos sampled from --calibration", DefaultValueFactory = _ => CalibrationSet.DefaultCount };
         var seed = new Option<int>("--seed") { Description = "Seeds the calibration sample", DefaultValueFactory = _ => 42 };
@@ -31,17 +31,16 @@ internal static class QuantizeCommand
             var what = parse.GetValue(source)!;
             var outputPath = parse.GetValue(output)!.FullName;
             var folder = parse.GetValue(calibration)?.FullName;
-            var isBackbone = !File.Exists(what) && BackboneRegistry.Names.Contains(what, StringComparer.OrdinalIgnoreCase);
-            if (!isBackbone && !File.Exists(what) && !Directory.Exists(what) && !what.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
-                throw new MentorException($"{what}: neither a model file nor a backbone name; pass a Mentor .onnx file or one of: {string.Join(", ", BackboneRegistry.Names)}.");
+            var isBackbone = !IsMentorModel(what);
             if (isBackbone)
             {
+                var spec = BackboneResolver.Spec(what);
                 if (folder is null)
                     throw new QuantizationException($"{what}: quantising a backbone needs calibration photos; pass --calibration <dir> with some of your training photos.");
                 var set = CalibrationSet.FromFolder(folder, parse.GetValue(count), parse.GetValue(seed));
-                var (spec, _) = Int8Backbones.GetOrCreate(BackboneRegistry.Get(what), set, cacheDirectory: parse.GetValue(cache), cancellation: cancellation);
+                var int8 = Int8Backbones.GetOrCreate(spec, set, cacheDirectory: parse.GetValue(cache), cancellation: cancellation);
                 Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-                AtomicFile.Write(outputPath, stream => { using var file = File.OpenRead(spec.ModelPath); file.CopyTo(stream); });
+                AtomicFile.Write(outputPath, stream => { using var file = File.OpenRead(int8.Path); file.CopyTo(stream); });
             }
             else
             {
@@ -56,5 +55,22 @@ internal static class QuantizeCommand
             return MentorApp.Ok;
         });
         return command;
+    }
+
+    // A Mentor model file is quantised as a model (same head); anything else names a backbone. Missing or foreign
+    // .onnx paths go the model way, whose errors say what a model file must be.
+    private static bool IsMentorModel(string what)
+    {
+        if (BackboneRegistry.Names.Contains(what, StringComparer.OrdinalIgnoreCase) || what.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!File.Exists(what)) return what.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            ModelFile.Read(what);
+            return true;
+        }
+        catch (ModelFileException e) when (e.Message.Contains("not a Mentor model", StringComparison.Ordinal))
+        {
+            return false;
+        }
     }
 }

@@ -55,6 +55,7 @@ internal static class TrainCommand
         });
         command.SetAction(async (parse, cancellation) =>
         {
+            common.ResolveBackbone(parse, context.Error);
             var options = new ClassifierTrainingOptions
             {
                 Backbone = parse.GetValue(common.Backbone)!,

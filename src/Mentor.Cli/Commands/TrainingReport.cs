@@ -29,7 +29,7 @@ internal sealed record TrainingReport(
         var splits = new[] { trained.Train, trained.Validation, trained.Test }.Where(s => s is not null).Select(s => s!).ToList();
         return new TrainingReport(
             modelPath,
-            trained.Backbone.Name,
+            trained.Backbone.Spec.Name,
             trained.Head.Kind,
             trained.ChosenSetting,
             trained.Labels,

@@ -50,7 +50,7 @@ internal static class ReportWriter
         var summary = new List<ReportFact>
         {
             new("Model", modelPath),
-            new("Backbone / head", $"{trained.Backbone.Name} / {trained.Head.Kind} ({trained.ChosenSetting})"),
+            new("Backbone / head", $"{trained.Backbone.Spec.Name} / {trained.Head.Kind} ({trained.ChosenSetting})"),
             new("Training photos", trained.Train.Images.ToString(CultureInfo.InvariantCulture)),
         };
         if (trained.Validation?.Metrics is { } validation) summary.Add(new("Validation accuracy", Invariant($"{validation.Accuracy:F4}")));

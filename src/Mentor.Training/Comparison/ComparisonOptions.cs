@@ -29,6 +29,9 @@ public sealed record ComparisonOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>The backbone: a built-in name, a spec .json or an .onnx file (see <see cref="Backbones.BackboneResolver"/>).</summary>
+    public string Backbone { get; init; } = Backbones.BackboneRegistry.DefaultName;
+
     /// <summary>Cache folder for features and prepared backbones; null: the default.</summary>
     public string? CacheDirectory { get; init; }
 

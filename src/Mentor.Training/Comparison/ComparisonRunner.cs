@@ -32,7 +32,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         ArgumentNullException.ThrowIfNull(dataset);
         var clock = Stopwatch.StartNew();
         var (train, validation, test) = OpenSplits(dataset, Options);
-        var trainingOptions = new ClassifierTrainingOptions { Seed = Options.Seed, CacheDirectory = Options.CacheDirectory };
+        var trainingOptions = new ClassifierTrainingOptions { Backbone = Options.Backbone, Seed = Options.Seed, CacheDirectory = Options.CacheDirectory };
         var (spec, _, _, features) = await SplitFeaturizer.RunAsync(trainingOptions, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
             .ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1]!, features[2]!);
@@ -96,7 +96,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         if (Options.FromScratch)
         {
             var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed);
-            var zero = new LinearHead(new float[classes * spec.FeatureSize], new float[classes]);
+            var zero = new LinearHead(new float[classes * trainFeatures.Features[0].Length], new float[classes]);
             var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, budget, fromScratch: true,
                 "from scratch: all", progress, cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(Scratch,
@@ -144,7 +144,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         return (train, validation, test);
     }
 
-    private async Task<FineTuneResult> RunDeep(BackboneSpec spec, LinearHead head, DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures test,
+    private async Task<FineTuneResult> RunDeep(BackboneModel spec, LinearHead head, DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures test,
         double budget, bool fromScratch, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         var options = new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = fromScratch };
@@ -168,9 +168,9 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
 
     // The backbone's cold cost per photo, timed on a batch of training photos (decoding included), so that a head's
     // training time counts the featurising of its photos even when the features came from the cache.
-    private static double MeasureBackboneSeconds(BackboneSpec spec, IReadOnlyList<string> paths)
+    private static double MeasureBackboneSeconds(BackboneModel spec, IReadOnlyList<string> paths)
     {
-        using var backbone = Backbone.Load(spec);
+        using var backbone = Backbone.Load(spec.Spec);
         var sample = paths.Take(32).ToList();
         var extractor = new FeatureExtractor(backbone, cache: null);
         extractor.Extract(sample.Take(4).ToList());

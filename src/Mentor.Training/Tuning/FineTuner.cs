@@ -26,8 +26,8 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
 
     public int Seed { get; } = seed;
 
-    /// <summary>Fine-tunes <paramref name="spec"/>'s fp32 backbone with <paramref name="head"/> on the photos of <paramref name="train"/>.</summary>
-    /// <param name="spec">The backbone (its ONNX file is imported; never modified).</param>
+    /// <summary>Fine-tunes the fp32 <paramref name="backbone"/> with <paramref name="head"/> on the photos of <paramref name="train"/>.</summary>
+    /// <param name="backbone">The prepared backbone (its ONNX file is imported; never modified).</param>
     /// <param name="resize">The resize rule the head was trained with; null: the backbone's default.</param>
     /// <param name="head">The head fitted on frozen features of the same backbone.</param>
     /// <param name="train">Training photos (paths and labels; the ones that featurised).</param>
@@ -35,10 +35,10 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
     /// <param name="test">Photos only measured, or null.</param>
     /// <param name="progress">Receives the frozen stages' progress, then each batch and each finished epoch.</param>
     /// <param name="cancellation">Stops between batches.</param>
-    public async Task<FineTuneResult> RunAsync(BackboneSpec spec, ResizeRule? resize, LinearHead head, DatasetFeatures train, DatasetFeatures? validation,
+    public async Task<FineTuneResult> RunAsync(BackboneModel backbone, ResizeRule? resize, LinearHead head, DatasetFeatures train, DatasetFeatures? validation,
         DatasetFeatures? test, IProgress<FineTuneProgress>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(backbone);
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(train);
         Options.Validate();
@@ -47,10 +47,10 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         NativeHeap.FixMmapThreshold();
         using var threads = TorchRuntime.UseThreads(Options.Threads ?? Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();
-        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(spec.ModelPath));
-        var stageInput = Options.FromScratch ? spec.InputName : StageFinder.InputOfLastStages(model.Graph, Options.Stages);
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(backbone.Path));
+        var stageInput = Options.FromScratch ? BackboneModel.InputName : StageFinder.InputOfLastStages(model.Graph, Options.Stages);
 
-        var (trainInputs, validationInputs, testInputs) = await ExtractStageInputs(spec, resize, stageInput, train, validation, test, progress, cancellation)
+        var (trainInputs, validationInputs, testInputs) = await ExtractStageInputs(backbone, resize, stageInput, train, validation, test, progress, cancellation)
             .ConfigureAwait(false);
         var viewSeconds = clock.Elapsed.TotalSeconds;
         using (trainInputs)
@@ -58,7 +58,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         using (testInputs)
         {
             random.manual_seed(Seed);
-            using var top = OnnxModuleImporter.Import(model, [spec.OutputName], [stageInput]);
+            using var top = OnnxModuleImporter.Import(model, [BackboneModel.OutputName], [stageInput]);
             if (Options.FromScratch)
             {
                 RandomInitialization.Apply(top);
@@ -77,10 +77,10 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         }
     }
 
-    private async Task<(StageInputs, StageInputs?, StageInputs?)> ExtractStageInputs(BackboneSpec spec, ResizeRule? resize, string stageInput,
+    private async Task<(StageInputs, StageInputs?, StageInputs?)> ExtractStageInputs(BackboneModel backbone, ResizeRule? resize, string stageInput,
         DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures? test, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
     {
-        using var part = BackbonePart.Load(spec, stageInput, BackboneOptions.Default with { Resize = resize });
+        using var part = BackbonePart.Load(backbone, stageInput, BackboneOptions.Default with { Resize = resize });
         var augmentation = Options.Augmentation;
         var views = augmentation is null ? 1 : Options.Views;
         var batch = ExtractionOptions.Default.BatchSize;

@@ -13,7 +13,7 @@ namespace Mentor.Training.Tuning;
 /// </summary>
 internal static class StageInputExtraction
 {
-    private const int Chunk = 512;
+    private const int Chunk = 1 << 9; // images per chunk; unrelated to any backbone's shape
 
     /// <summary>
     /// The stage inputs of <paramref name="paths"/>: <paramref name="views"/> views each, augmented with

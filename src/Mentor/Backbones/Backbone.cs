@@ -4,62 +4,63 @@ using Microsoft.ML.OnnxRuntime;
 namespace Mentor.Backbones;
 
 /// <summary>
-/// A loaded backbone: one ONNX Runtime session with a symbolic batch dimension, run on whole batches.
-/// Owns the session; dispose it. <see cref="Run(float[], int, float[])"/> is not thread-safe: use one caller at a time.
+/// A loaded backbone: one ONNX Runtime session over its prepared model (batch symbolic, features [N, D]), run on whole
+/// batches. Owns the session; dispose it. <see cref="Run(float[], int, float[])"/> is not thread-safe: use one caller at a time.
 /// </summary>
 public sealed class Backbone : IImageBatchModel, IDisposable
 {
     private readonly InferenceSession _session;
 
-    private Backbone(BackboneSpec spec, string identity, InferenceSession session, PreprocessingSpec preprocessing)
+    private Backbone(BackboneModel model, InferenceSession session, PreprocessingSpec preprocessing, int featureSize)
     {
-        Spec = spec;
-        Identity = identity;
+        Model = model;
         _session = session;
         Preprocessing = preprocessing;
+        FeatureSize = featureSize;
     }
 
-    public BackboneSpec Spec { get; }
+    /// <summary>The backbone as described.</summary>
+    public BackboneSpec Spec => Model.Spec;
 
-    /// <summary>Name and SHA-256 of the model file (for int8, <c>name:int8:sha256:</c> of the quantised file): changes whenever the weights do.</summary>
-    public string Identity { get; }
+    /// <summary>The file run: the prepared copy of the spec's graph, or its int8 version.</summary>
+    public BackboneModel Model { get; }
+
+    /// <summary>Changes whenever the weights or the spec do (for int8, the quantised file's hash).</summary>
+    public string Identity => Model.Identity;
 
     /// <summary>The preprocessing in force (the spec's, with any resize override).</summary>
     public PreprocessingSpec Preprocessing { get; }
 
-    public int FeatureSize => Spec.FeatureSize;
+    /// <summary>D: the length of the feature vector.</summary>
+    public int FeatureSize { get; }
 
     int IImageBatchModel.OutputSize => FeatureSize;
 
-    /// <summary>Loads the registered backbone <paramref name="name"/>.</summary>
-    public static Backbone Load(string name, BackboneOptions? options = null) => Load(BackboneRegistry.Get(name), options);
+    /// <summary>Loads the backbone <paramref name="backbone"/>: a built-in name, a spec file or an ONNX file (<see cref="BackboneResolver"/>).</summary>
+    public static Backbone Load(string backbone, BackboneOptions? options = null) => Load(BackboneResolver.Spec(backbone), options);
 
-    /// <summary>Loads <paramref name="spec"/>'s model, checking it has the expected input and output.</summary>
+    /// <summary>Loads <paramref name="spec"/>'s model (prepared once and cached), or its int8 version with <see cref="BackboneOptions.Int8"/>.</summary>
     public static Backbone Load(BackboneSpec spec, BackboneOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         options ??= BackboneOptions.Default;
-        if (!File.Exists(spec.ModelPath))
-            throw new MentorException($"{spec.ModelPath}: backbone model file not found; for the built-in ResNet-18 add the NuGet package Mentor.Backbones.ResNet18 to the app (or rebuild or reinstall Mentor).");
-        var sha256 = PreparedModels.HashFile(spec.ModelPath);
         var preprocessing = options.Resize is null ? spec.Preprocessing : spec.Preprocessing.WithResize(options.Resize);
-        string identity;
+        var cacheDirectory = options.CacheDirectory ?? MentorPaths.DefaultCacheDirectory;
+        BackboneModel model;
         InferenceSession session;
         if (options.Int8)
         {
             // The quantised copy becomes the model this backbone runs (and exports): its Identity is its own hash.
             var calibration = options.Calibration
                 ?? throw new QuantizationException($"{spec.Name}: an int8 backbone needs calibration photos; pass a folder of your training photos.");
-            (spec, identity) = Int8Backbones.GetOrCreate(spec, calibration, preprocessing, options.CacheDirectory);
-            session = CreateQuantizedSession(spec, options);
+            model = Int8Backbones.GetOrCreate(PreparedModels.GetOrCreate(spec, cacheDirectory), calibration, preprocessing, cacheDirectory);
+            session = CreateQuantizedSession(model, options);
         }
         else
         {
-            identity = $"{spec.Name}:sha256:{sha256}";
-            session = CreateSession(spec, sha256, options);
+            (model, session) = CreateSession(spec, options, cacheDirectory);
         }
-        var backbone = new Backbone(spec, identity, session, preprocessing);
-        backbone.CheckSignature();
+        var backbone = new Backbone(model, session, preprocessing, FeatureSizeOf(session, model));
         NativeHeap.Trim();
         return backbone;
     }
@@ -76,8 +77,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(features);
-        var size = Preprocessing.InputSize;
-        OnnxBatch.Run(_session, Spec.InputName, inputs, [count, 3, size, size], Spec.OutputName, features, [count, FeatureSize, 1, 1], cancellation);
+        OnnxBatch.Run(_session, PreparedGraph.InputName, inputs, Preprocessing.BatchShape(count), PreparedGraph.OutputName, features, [count, FeatureSize], cancellation);
     }
 
     public void Dispose()
@@ -86,57 +86,49 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         NativeHeap.Trim();
     }
 
-    // Loads the prepared (batch-ready) copy from the cache folder; remakes it once if it is damaged.
-    private static InferenceSession CreateSession(BackboneSpec spec, string sha256, BackboneOptions options)
+    // Loads the prepared copy from the cache folder; remakes it once if it is damaged.
+    private static (BackboneModel, InferenceSession) CreateSession(BackboneSpec spec, BackboneOptions options, string cacheDirectory)
     {
         using var sessionOptions = CreateSessionOptions(options);
-        var cacheDirectory = options.CacheDirectory ?? MentorPaths.DefaultCacheDirectory;
         for (var attempt = 0; ; attempt++)
         {
-            var prepared = PreparedModels.GetOrCreate(spec.ModelPath, sha256, cacheDirectory);
+            var model = PreparedModels.GetOrCreate(spec, cacheDirectory);
             try
             {
-                return prepared is null
-                    ? new InferenceSession(PreparedModels.Prepare(spec.ModelPath), sessionOptions)
-                    : new InferenceSession(prepared, sessionOptions);
+                return (model, new InferenceSession(model.Path, sessionOptions));
             }
             catch (OnnxRuntimeException e)
             {
-                if (prepared is not null && attempt == 0)
-                {
-                    PreparedModels.Discard(prepared);
-                    continue;
-                }
+                PreparedModels.Discard(model.Path);
+                if (attempt == 0) continue;
                 throw new MentorException($"{spec.ModelPath}: ONNX Runtime cannot load this model ({FirstLine(e.Message)}); check the file.");
             }
         }
     }
 
     // A damaged cached int8 model is removed so that the next load quantises again.
-    private static InferenceSession CreateQuantizedSession(BackboneSpec spec, BackboneOptions options)
+    private static InferenceSession CreateQuantizedSession(BackboneModel model, BackboneOptions options)
     {
         using var sessionOptions = CreateSessionOptions(options);
         try
         {
-            return new InferenceSession(spec.ModelPath, sessionOptions);
+            return new InferenceSession(model.Path, sessionOptions);
         }
         catch (OnnxRuntimeException e)
         {
-            QuantizedModels.Discard(spec.ModelPath);
-            throw new MentorException($"{spec.ModelPath}: ONNX Runtime cannot load the cached int8 model ({FirstLine(e.Message)}); it was removed, run again to quantise anew.");
+            QuantizedModels.Discard(model.Path);
+            throw new MentorException($"{model.Path}: ONNX Runtime cannot load the cached int8 model ({FirstLine(e.Message)}); it was removed, run again to quantise anew.");
         }
     }
 
     internal static SessionOptions CreateSessionOptions(BackboneOptions options) => OnnxSessionOptions.Create(options.Threads, options.AllowSpinning);
 
-    private void CheckSignature()
+    private static int FeatureSizeOf(InferenceSession session, BackboneModel model)
     {
-        if (!_session.InputMetadata.ContainsKey(Spec.InputName) || !_session.OutputMetadata.ContainsKey(Spec.OutputName))
-        {
-            Dispose();
-            throw new MentorException(
-                $"{Spec.ModelPath}: expected input '{Spec.InputName}' and output '{Spec.OutputName}', found inputs [{string.Join(", ", _session.InputMetadata.Keys)}] and outputs [{string.Join(", ", _session.OutputMetadata.Keys)}]; the file is not the '{Spec.Name}' backbone.");
-        }
+        if (session.OutputMetadata.TryGetValue(PreparedGraph.OutputName, out var output) && output.Dimensions is [_, > 0 and var size])
+            return size;
+        session.Dispose();
+        throw new MentorException($"{model.Path}: not a prepared backbone (no [N,D] output '{PreparedGraph.OutputName}'); delete it from the cache and run again.");
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

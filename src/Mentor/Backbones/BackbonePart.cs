@@ -32,44 +32,42 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
 
     public PreprocessingSpec Preprocessing { get; }
 
-    /// <summary>The value's shape for one image, e.g. [256, 14, 14].</summary>
+    /// <summary>The value's shape for one image, e.g. [C, H, W] for a stage's map.</summary>
     public IReadOnlyList<int> OutputShape { get; }
 
     public int OutputSize => OutputShape.Aggregate(1, (a, b) => a * b);
 
     /// <summary>
-    /// Loads <paramref name="spec"/>'s fp32 model cut at <paramref name="output"/> (an inner value's name), with
+    /// Loads <paramref name="model"/> (a prepared backbone) cut at <paramref name="output"/> (an inner value's name), with
     /// <paramref name="options"/>' threads and resize rule.
     /// </summary>
     /// <exception cref="MentorException">The model is missing, or has no value of that name.</exception>
-    public static BackbonePart Load(BackboneSpec spec, string output, BackboneOptions? options = null)
+    public static BackbonePart Load(BackboneModel model, string output, BackboneOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(output);
         options ??= BackboneOptions.Default;
+        var spec = model.Spec;
         var preprocessing = options.Resize is null ? spec.Preprocessing : spec.Preprocessing.WithResize(options.Resize);
-        if (output == spec.InputName)
-            return new BackbonePart(null, spec.InputName, output, $"{spec.Name}:input", preprocessing, [3, preprocessing.InputSize, preprocessing.InputSize]);
-        if (!File.Exists(spec.ModelPath))
-            throw new MentorException($"{spec.ModelPath}: backbone model file not found; rebuild or reinstall Mentor so that it is copied.");
-        var model = ModelProto.Parser.ParseFrom(SymbolicBatch.Apply(File.ReadAllBytes(spec.ModelPath), spec.ModelPath));
-        if (!model.Graph.Node.Any(n => n.Output.Contains(output)))
+        if (output == PreparedGraph.InputName)
+            return new BackbonePart(null, output, output, BackboneIdentity.Until(model.Identity, output), preprocessing, [.. preprocessing.TensorShape.Select(d => (int)d)]);
+        var graph = PreparedGraph.Parse(model.Path);
+        if (!graph.Graph.Node.Any(n => n.Output.Contains(output)))
             throw new MentorException($"{spec.ModelPath}: the '{spec.Name}' backbone has no value named '{output}' to stop at.");
         // ONNX Runtime drops the nodes no output needs, so naming the inner value as the only output is the cut.
-        model.Graph.Output.Clear();
-        model.Graph.Output.Add(new ValueInfoProto
+        graph.Graph.Output.Clear();
+        graph.Graph.Output.Add(new ValueInfoProto
         {
             Name = output,
             Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float } },
         });
         using var sessionOptions = Backbone.CreateSessionOptions(options);
-        var session = new InferenceSession(model.ToByteArray(), sessionOptions);
+        var session = new InferenceSession(graph.ToByteArray(), sessionOptions);
         try
         {
-            var shape = ProbeShape(session, spec.InputName, output, preprocessing.InputSize);
-            var identity = $"{spec.Name}:sha256:{PreparedModels.HashFile(spec.ModelPath)}:until:{output}";
+            var shape = ProbeShape(session, output, preprocessing);
             NativeHeap.Trim();
-            return new BackbonePart(session, spec.InputName, output, identity, preprocessing, shape);
+            return new BackbonePart(session, PreparedGraph.InputName, output, BackboneIdentity.Until(model.Identity, output), preprocessing, shape);
         }
         catch
         {
@@ -87,8 +85,7 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
             Array.Copy(inputs, outputs, count * OutputSize);
             return;
         }
-        var size = Preprocessing.InputSize;
-        OnnxBatch.Run(_session, _input, inputs, [count, 3, size, size], OutputName, outputs, [count, .. OutputShape.Select(d => (long)d)], cancellation);
+        OnnxBatch.Run(_session, _input, inputs, Preprocessing.BatchShape(count), OutputName, outputs, [count, .. OutputShape.Select(d => (long)d)], cancellation);
     }
 
     public void Dispose()
@@ -98,11 +95,11 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
     }
 
     // The value's shape is only known once the graph has run: run one blank image.
-    private static int[] ProbeShape(InferenceSession session, string input, string output, int size)
+    private static int[] ProbeShape(InferenceSession session, string output, PreprocessingSpec preprocessing)
     {
-        using var blank = OrtValue.CreateTensorValueFromMemory(new float[3 * size * size], [1, 3, size, size]);
+        using var blank = OrtValue.CreateTensorValueFromMemory(new float[preprocessing.TensorLength], preprocessing.BatchShape(1));
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, [input], [blank], [output]);
+        using var results = session.Run(runOptions, [PreparedGraph.InputName], [blank], [output]);
         return [.. results[0].GetTensorTypeAndShape().Shape.Skip(1).Select(d => (int)d)];
     }
 }

@@ -1,15 +1,15 @@
 namespace Mentor.Backbones;
 
-/// <summary>The built-in backbones, registered explicitly by name.</summary>
+/// <summary>The built-in backbones, registered explicitly by name. Other backbones come as spec or ONNX files (<see cref="BackboneResolver"/>).</summary>
 public static class BackboneRegistry
 {
     private static readonly Dictionary<string, Func<BackboneSpec>> Entries = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["resnet18"] = ResNet18.Create,
+        [ResNet18.Name] = ResNet18.Create,
     };
 
     /// <summary>The default backbone's name.</summary>
-    public const string DefaultName = "resnet18";
+    public const string DefaultName = ResNet18.Name;
 
     /// <summary>Registered names, in ordinal order.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Keys.Order(StringComparer.Ordinal).ToList();

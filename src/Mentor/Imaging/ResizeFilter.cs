@@ -8,4 +8,7 @@ public enum ResizeFilter
 
     /// <summary>Bilinear between mipmap levels: anti-aliased, about 5 times slower.</summary>
     Smooth,
+
+    /// <summary>Bicubic (Catmull-Rom): what timm's and most Keras backbones were evaluated with.</summary>
+    Bicubic,
 }

@@ -2,21 +2,21 @@ namespace Mentor.Imaging;
 
 /// <summary>A resize-and-crop rule. <see cref="Id"/> names it in cache keys and model metadata.</summary>
 /// <param name="Mode">Whether to crop or stretch.</param>
-/// <param name="CropFraction">For crops, the share of the resized short side kept (1: short side = input size; 0.875: 256 -> 224).</param>
+/// <param name="CropFraction">For crops, the share of the resized short side kept (timm's <c>crop_pct</c>; 1: short side = input size).</param>
 /// <param name="Filter">The resampling filter.</param>
 public sealed record ResizeRule(ResizeMode Mode, double CropFraction = 1.0, ResizeFilter Filter = ResizeFilter.Bilinear)
 {
     /// <summary>Short side to the input size, centre crop: what ML.NET and the reference linear probe use.</summary>
     public static ResizeRule CenterCrop { get; } = new(ResizeMode.ShortSideCenterCrop);
 
-    /// <summary>Short side to input / 0.875 (256 for 224), centre crop: the torchvision evaluation recipe.</summary>
+    /// <summary>Short side to input / 0.875, centre crop: the torchvision evaluation recipe.</summary>
     public static ResizeRule CenterCrop875 { get; } = new(ResizeMode.ShortSideCenterCrop, 0.875);
 
     /// <summary>Whole image squeezed to the square input.</summary>
     public static ResizeRule StretchToFit { get; } = new(ResizeMode.Stretch);
 
     public string Id => (Mode == ResizeMode.Stretch ? "stretch" : FormattableString.Invariant($"crop{CropFraction:0.###}"))
-        + (Filter == ResizeFilter.Smooth ? "-smooth" : "");
+        + Filter switch { ResizeFilter.Smooth => "-smooth", ResizeFilter.Bicubic => "-bicubic", _ => "" };
 
     /// <summary>
     /// Parses an <see cref="Id"/> (also the CLI spelling): <c>crop</c>, <c>crop0.875</c>, <c>stretch</c>,
@@ -32,6 +32,11 @@ public sealed record ResizeRule(ResizeMode Mode, double CropFraction = 1.0, Resi
             filter = ResizeFilter.Smooth;
             text = text[..^"-smooth".Length];
         }
+        else if (text.EndsWith("-bicubic", StringComparison.Ordinal))
+        {
+            filter = ResizeFilter.Bicubic;
+            text = text[..^"-bicubic".Length];
+        }
         if (text == "stretch") return new ResizeRule(ResizeMode.Stretch, 1, filter);
         if (text.StartsWith("crop", StringComparison.Ordinal))
         {
@@ -40,7 +45,7 @@ public sealed record ResizeRule(ResizeMode Mode, double CropFraction = 1.0, Resi
             if (double.TryParse(rest, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && f is > 0.2 and <= 1)
                 return new ResizeRule(ResizeMode.ShortSideCenterCrop, f, filter);
         }
-        throw new ArgumentException($"unknown resize rule '{id}'; use crop, crop0.875 or stretch, optionally with -smooth", nameof(id));
+        throw new ArgumentException($"unknown resize rule '{id}'; use crop, crop0.875 or stretch, optionally with -smooth or -bicubic", nameof(id));
     }
 
     /// <summary>The size to scale a <paramref name="width"/> x <paramref name="height"/> image to, before the centre crop.</summary>

@@ -3,12 +3,13 @@ using SkiaSharp;
 
 namespace Mentor.Imaging;
 
-/// <summary>Writes the input square of a scaled bitmap as a planar float tensor, per a <see cref="PreprocessingSpec"/>.</summary>
+/// <summary>Writes the input square of a scaled bitmap as a float tensor (planar or interleaved), per a <see cref="PreprocessingSpec"/>.</summary>
 public static class TensorWriter
 {
     /// <summary>
     /// Writes the <c>size x size</c> square at (<paramref name="left"/>, <paramref name="top"/>) of
-    /// <paramref name="scaled"/> (RGBA8888, premultiplied) into <paramref name="destination"/> as 3 planes.
+    /// <paramref name="scaled"/> (RGBA8888, premultiplied) into <paramref name="destination"/>, as 3 planes (NCHW) or
+    /// interleaved (NHWC).
     /// Transparent pixels are composited over white.
     /// </summary>
     public static unsafe void Write(SKBitmap scaled, int left, int top, PreprocessingSpec spec, Span<float> destination)
@@ -26,6 +27,9 @@ public static class TensorWriter
         var meanIsImage = mean.Length != 3;
         var std = spec.Std ?? [1f, 1f, 1f];
         var scale = spec.PixelScale;
+        var offset = spec.PixelOffset;
+        // Element strides: NCHW puts channel c of pixel i at c * plane + i, NHWC at 3 * i + c.
+        var (channelStride, pixelStride) = spec.Layout == TensorLayout.Nchw ? (plane, 1) : (1, 3);
         var bgr = spec.ChannelOrder == ChannelOrder.Bgr;
         var rowBytes = scaled.RowBytes;
         var pixels = (byte*)scaled.GetPixels();
@@ -47,9 +51,10 @@ public static class TensorWriter
                 float m0, m1, m2;
                 if (meanIsImage) (m0, m1, m2) = (mean[i], mean[plane + i], mean[2 * plane + i]);
                 else (m0, m1, m2) = (mean[0], mean[1], mean[2]);
-                destination[i] = (c0 * scale - m0) * inv0;
-                destination[plane + i] = (c1 * scale - m1) * inv1;
-                destination[2 * plane + i] = (c2 * scale - m2) * inv2;
+                var o = i * pixelStride;
+                destination[o] = (c0 * scale + offset - m0) * inv0;
+                destination[o + channelStride] = (c1 * scale + offset - m1) * inv1;
+                destination[o + 2 * channelStride] = (c2 * scale + offset - m2) * inv2;
             }
         }
     }

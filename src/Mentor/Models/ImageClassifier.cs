@@ -23,7 +23,7 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
         _session = session;
         _inputNames = [metadata.Input.Name];
         _outputNames = [metadata.Input.ProbabilitiesOutput];
-        Preprocessing = new PreprocessingSpec(metadata.Input.Size, ChannelOrder.Rgb, 1f, () => [0f, 0f, 0f], null, ResizeRule.Parse(metadata.Input.Resize));
+        Preprocessing = MentorModelBackbone.Preprocessing(metadata);
     }
 
     public string Path { get; }
@@ -35,7 +35,7 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
     /// <summary>RGB 0..255 at the model's input size, resized per its metadata: the graph does the rest.</summary>
     public PreprocessingSpec Preprocessing { get; }
 
-    public string Identity => $"model:sha256:{Metadata.GraphSha256}";
+    public string Identity => BackboneIdentity.ModelFile(Metadata.GraphSha256);
 
     public int OutputSize => Labels.Count;
 
@@ -64,8 +64,7 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
-        var size = Preprocessing.InputSize;
-        OnnxBatch.Run(_session, _inputNames[0], inputs, [count, 3, size, size], _outputNames[0], outputs, [count, OutputSize], cancellation);
+        OnnxBatch.Run(_session, _inputNames[0], inputs, Preprocessing.BatchShape(count), _outputNames[0], outputs, [count, OutputSize], cancellation);
     }
 
     /// <summary>Class probabilities for one encoded image (thread-safe).</summary>

@@ -29,7 +29,7 @@ public static class ModelFile
             ?? throw new ModelFileException(path, "its 'mentor' metadata is unreadable; the file is damaged, train the model again.");
         if (metadata.Format > ModelMetadata.CurrentFormat)
             throw new ModelFileException(path, $"was written by a newer Mentor (model format {metadata.Format}, this Mentor reads up to {ModelMetadata.CurrentFormat}); upgrade Mentor.");
-        if (metadata.Format < 1 || metadata.Labels.Count < 2)
+        if (metadata.Format < 1 || metadata.Labels.Count < 2 || metadata.Input.Size < 1)
             throw new ModelFileException(path, "its 'mentor' metadata is incomplete; the file is damaged, train the model again.");
         if (!string.Equals(graphSha, metadata.GraphSha256, StringComparison.Ordinal))
             throw new ModelFileException(path, "the network does not match its recorded checksum: the file was damaged or altered; train or copy it again.");

@@ -8,7 +8,7 @@ namespace Mentor.Models;
 public sealed record ModelInput
 {
     public string Name { get; init; } = "image";
-    public int Size { get; init; } = 224;
+    public int Size { get; init; }
     public string ChannelOrder { get; init; } = "rgb";
     public string Range { get; init; } = "0..255";
 

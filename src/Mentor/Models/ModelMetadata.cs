@@ -10,8 +10,9 @@ namespace Mentor.Models;
 /// </summary>
 public sealed record ModelMetadata
 {
-    /// <summary>The format this Mentor writes; files with a higher number are refused.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>The format this Mentor writes; files with a higher number are refused. 2: the backbone spec is recorded
+    /// (<see cref="BackboneSpec"/>); format 1 files (built-in backbone only) are still read.</summary>
+    public const int CurrentFormat = 2;
 
     /// <summary>The ONNX metadata key holding the JSON.</summary>
     public const string Key = "mentor";
@@ -21,8 +22,11 @@ public sealed record ModelMetadata
     public DateTimeOffset Created { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
 
-    /// <summary>Registry name of the backbone, e.g. resnet18.</summary>
+    /// <summary>The backbone as it was named: a built-in name, or the spec's name.</summary>
     public string Backbone { get; init; } = "";
+
+    /// <summary>The backbone's spec, verbatim as a spec file would hold it (absolute paths, the weights' SHA-256); null in format 1.</summary>
+    public JsonObject? BackboneSpec { get; init; }
 
     /// <summary>Name and SHA-256 of the backbone's weights as trained.</summary>
     public string BackboneIdentity { get; init; } = "";

@@ -15,26 +15,27 @@ public static class BackboneQuantizer
     /// <summary>Changes whenever the quantiser's output would; part of the cache key of quantised models.</summary>
     public const string Version = "1";
 
-    /// <summary>Quantises <paramref name="spec"/>'s model, calibrating on <paramref name="calibration"/> prepared with <paramref name="preprocessing"/> (default: the spec's).</summary>
-    /// <exception cref="QuantizationException">The model cannot be quantised, or no calibration photo is usable.</exception>
-    public static QuantizationResult Quantize(BackboneSpec spec, CalibrationSet calibration, PreprocessingSpec? preprocessing = null, CancellationToken cancellation = default)
+    /// <summary>Quantises <paramref name="spec"/>'s prepared model (see <see cref="Quantize(BackboneModel, CalibrationSet, PreprocessingSpec?, CancellationToken)"/>).</summary>
+    public static QuantizationResult Quantize(BackboneSpec spec, CalibrationSet calibration, PreprocessingSpec? preprocessing = null, CancellationToken cancellation = default) =>
+        Quantize(PreparedModels.GetOrCreate(spec), calibration, preprocessing, cancellation);
+
+    /// <summary>Quantises <paramref name="backbone"/>, calibrating on <paramref name="calibration"/> prepared with <paramref name="preprocessing"/> (default: the spec's).</summary>
+    /// <exception cref="QuantizationException">The model cannot be quantised (an operator the quantiser does not handle), or no calibration photo is usable.</exception>
+    public static QuantizationResult Quantize(BackboneModel backbone, CalibrationSet calibration, PreprocessingSpec? preprocessing = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(backbone);
         ArgumentNullException.ThrowIfNull(calibration);
+        var spec = backbone.Spec;
         preprocessing ??= spec.Preprocessing;
-        if (!File.Exists(spec.ModelPath))
-            throw new MentorException($"{spec.ModelPath}: backbone model file not found; rebuild or reinstall Mentor so that it is copied.");
-        var model = ModelProto.Parser.ParseFrom(SymbolicBatch.Apply(File.ReadAllBytes(spec.ModelPath), spec.ModelPath));
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(backbone.Path));
         var graph = model.Graph;
-        if (!graph.Input.Any(i => i.Name == spec.InputName) || !graph.Output.Any(o => o.Name == spec.OutputName))
-            throw new QuantizationException($"{spec.ModelPath}: expected input '{spec.InputName}' and output '{spec.OutputName}'; the file is not the '{spec.Name}' backbone.");
         OpsetUpgrade.Apply(model, spec.ModelPath);
         BatchNormFolding.Apply(graph);
         var plan = QdqPlan.For(graph);
 
         var tensors = plan.CalibratedTensors;
         var calibrationModel = WithOutputs(model, tensors);
-        var ranges = Calibrator.Run(calibrationModel, spec.InputName, tensors, calibration, preprocessing, cancellation);
+        var ranges = Calibrator.Run(calibrationModel, PreparedGraph.InputName, tensors, calibration, preprocessing, cancellation);
         calibrationModel = null;
 
         QdqInserter.Apply(graph, plan, ranges);

@@ -22,7 +22,6 @@ internal static class Calibrator
         using var runOptions = new RunOptions();
         var ranges = tensors.ToDictionary(t => t, _ => ActivationRange.Empty, StringComparer.Ordinal);
         var length = preprocessing.TensorLength;
-        var size = preprocessing.InputSize;
         var buffer = new float[BatchSize * length];
         var used = 0;
         var photos = calibration.Photos;
@@ -45,7 +44,7 @@ internal static class Calibrator
                 if (ok[i]) buffer.AsSpan(i * length, length).CopyTo(buffer.AsSpan(count++ * length));
             if (count == 0) continue;
             used += count;
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count * length), [count, 3, size, size]);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count * length), preprocessing.BatchShape(count));
             using var outputs = session.Run(runOptions, [inputName], [input], tensors.ToArray());
             for (var t = 0; t < tensors.Count; t++)
                 ranges[tensors[t]] = ranges[tensors[t]].Union(MinMax(outputs[t].GetTensorDataAsSpan<float>()));

@@ -2,26 +2,25 @@ using Mentor.Backbones;
 
 namespace Mentor.Quantization;
 
-/// <summary>The int8 copy of a registered backbone: quantised once per calibration set and kept in the cache folder.</summary>
+/// <summary>The int8 copy of a backbone: quantised once per calibration set and kept in the cache folder.</summary>
 public static class Int8Backbones
 {
     /// <summary>
-    /// The spec of <paramref name="spec"/>'s int8 model (its <see cref="BackboneSpec.ModelPath"/> is the cached quantised file)
-    /// and that model's identity (<c>name:int8:sha256:...</c>), quantising first if needed.
+    /// The int8 version of <paramref name="fp32"/> (a prepared backbone; its <see cref="BackboneModel.Path"/> becomes the cached
+    /// quantised file, its identity <c>name:int8:sha256:...</c>), quantising first if needed.
     /// </summary>
-    public static (BackboneSpec Spec, string Identity) GetOrCreate(BackboneSpec spec, CalibrationSet calibration, PreprocessingSpec? preprocessing = null,
+    public static BackboneModel GetOrCreate(BackboneModel fp32, CalibrationSet calibration, PreprocessingSpec? preprocessing = null,
         string? cacheDirectory = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(fp32);
         ArgumentNullException.ThrowIfNull(calibration);
-        if (!File.Exists(spec.ModelPath))
-            throw new MentorException($"{spec.ModelPath}: backbone model file not found; rebuild or reinstall Mentor so that it is copied.");
-        var sha256 = PreparedModels.HashFile(spec.ModelPath);
-        var path = QuantizedModels.GetOrCreate(spec, sha256, preprocessing ?? spec.Preprocessing, calibration,
+        var path = QuantizedModels.GetOrCreate(fp32, preprocessing ?? fp32.Spec.Preprocessing, calibration,
             cacheDirectory ?? MentorPaths.DefaultCacheDirectory, cancellation);
-        return (spec with { ModelPath = path, Description = spec.Description + ", int8" }, IdentityOf(spec.Name, path));
+        return new BackboneModel(fp32.Spec with { Description = fp32.Spec.Description + ", int8" }, path, BackboneIdentity.Int8(fp32.Spec, path));
     }
 
-    /// <summary><c>name:int8:sha256:&lt;hash of the quantised file&gt;</c>.</summary>
-    internal static string IdentityOf(string name, string quantizedPath) => $"{name}:int8:sha256:{PreparedModels.HashFile(quantizedPath)}";
+    /// <summary>The int8 version of <paramref name="spec"/>'s prepared model (see the other overload).</summary>
+    public static BackboneModel GetOrCreate(BackboneSpec spec, CalibrationSet calibration, PreprocessingSpec? preprocessing = null,
+        string? cacheDirectory = null, CancellationToken cancellation = default) =>
+        GetOrCreate(PreparedModels.GetOrCreate(spec, cacheDirectory), calibration, preprocessing, cacheDirectory, cancellation);
 }

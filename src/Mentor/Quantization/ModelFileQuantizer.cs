@@ -28,10 +28,12 @@ public static class ModelFileQuantizer
         ArgumentNullException.ThrowIfNull(modelPath);
         ArgumentNullException.ThrowIfNull(outputPath);
         var (bytes, metadata) = ModelFile.Read(modelPath);
-        if (metadata.BackboneIdentity.Contains(":int8:", StringComparison.Ordinal))
+        if (BackboneIdentity.IsInt8(metadata.BackboneIdentity))
             throw new QuantizationException($"{modelPath}: the model is already int8; pass the fp32 model file.");
-        var spec = BackboneRegistry.Get(metadata.Backbone);
-        var fp32Identity = $"{spec.Name}:sha256:{PreparedModels.HashFile(spec.ModelPath)}";
+        var spec = metadata.BackboneSpec is { } recorded
+            ? BackboneSpecFile.FromJson(recorded, modelPath).Spec
+            : BackboneResolver.Spec(metadata.Backbone);
+        var fp32Identity = spec.Identity;
         if (metadata.BackboneIdentity != fp32Identity)
             throw new QuantizationException($"{modelPath}: trained on backbone '{metadata.BackboneIdentity}', but this Mentor's is '{fp32Identity}'; retrain the model with this Mentor, then quantise it.");
         var head = Heads.HeadFormats.Read(ModelProto.Parser.ParseFrom(bytes), metadata.Head, modelPath);
@@ -41,7 +43,7 @@ public static class ModelFileQuantizer
             ?? throw new CalibrationFolderException(modelPath, "the folder it was trained on is not here");
         var calibration = CalibrationSet.FromFolder(folder, calibrationCount, seed);
         var preprocessing = spec.Preprocessing.WithResize(ResizeRule.Parse(metadata.Input.Resize));
-        var (int8Spec, identity) = Int8Backbones.GetOrCreate(spec, calibration, preprocessing, cacheDirectory, cancellation);
+        var int8 = Int8Backbones.GetOrCreate(PreparedModels.GetOrCreate(spec, cacheDirectory), calibration, preprocessing, cacheDirectory, cancellation);
 
         var training = (JsonObject)metadata.Training.DeepClone();
         training["int8"] = new JsonObject
@@ -52,8 +54,8 @@ public static class ModelFileQuantizer
             ["calibrationFolder"] = Path.GetFullPath(folder),
             ["fp32Backbone"] = fp32Identity,
         };
-        var quantized = metadata with { BackboneIdentity = identity, Training = training, Created = DateTimeOffset.UtcNow };
-        ClassifierFile.Write(outputPath, int8Spec, head, quantized);
+        var quantized = metadata with { BackboneIdentity = int8.Identity, Training = training, Created = DateTimeOffset.UtcNow };
+        ClassifierFile.Write(outputPath, int8, head, quantized);
         return quantized;
     }
 

@@ -16,7 +16,7 @@ internal static class OpsetUpgrade
     // Operators whose semantics are the same in opsets 7-13 for the attributes used (BatchNormalization loses 'spatial').
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
-        "Conv", "Relu", "Add", "MaxPool", "AveragePool", "GlobalAveragePool", "BatchNormalization",
+        "Conv", "Relu", "Add", "MaxPool", "AveragePool", "GlobalAveragePool", "BatchNormalization", "Flatten", "ReduceMean",
     };
 
     /// <summary>Upgrades <paramref name="model"/> in place; <paramref name="path"/> names it in errors.</summary>
@@ -30,7 +30,7 @@ internal static class OpsetUpgrade
             throw new QuantizationException($"{path}: opset {opset} is newer than the quantiser's {TargetOpset}; pass a model exported with opset 13 or lower.");
         var unsupported = graph.Node.Select(n => n.OpType).Where(op => !Supported.Contains(op)).Distinct().ToList();
         if (unsupported.Count > 0)
-            throw new QuantizationException($"{path}: operator(s) {string.Join(", ", unsupported)} are not supported by the int8 quantiser (it handles {string.Join(", ", Supported.Order())}); use the fp32 backbone.");
+            throw new QuantizationException($"{path}: operator {string.Join(", ", unsupported)} is not supported by the int8 quantiser (it handles CNN graphs: {string.Join(", ", Supported.Order())}); use the fp32 backbone.");
 
         var initializerNames = graph.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var input in graph.Input.Where(i => initializerNames.Contains(i.Name)).ToList()) graph.Input.Remove(input);

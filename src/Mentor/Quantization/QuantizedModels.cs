@@ -6,19 +6,20 @@ namespace Mentor.Quantization;
 
 /// <summary>
 /// Quantised backbones, made once per backbone, calibration set and preprocessing and kept in the cache folder
-/// (<c>&lt;cache&gt;/backbones/&lt;fp32 sha256&gt;.int8-&lt;key&gt;.onnx</c>), so calibration runs once.
+/// (<c>&lt;cache&gt;/backbones/&lt;spec content hash&gt;.int8-&lt;key&gt;.onnx</c>), so calibration runs once.
 /// </summary>
 internal static class QuantizedModels
 {
     /// <summary>The path of the quantised model, quantising (and calibrating) first if it is not cached.</summary>
-    public static string GetOrCreate(BackboneSpec spec, string sha256, PreprocessingSpec preprocessing, CalibrationSet calibration,
+    public static string GetOrCreate(BackboneModel fp32, PreprocessingSpec preprocessing, CalibrationSet calibration,
         string cacheDirectory, CancellationToken cancellation = default)
     {
+        var sha256 = fp32.Spec.ContentHash;
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"quantizer={BackboneQuantizer.Version}\ncalibration={calibration.Hash}\npreprocessing={preprocessing.Id}")))[..16];
         var path = Path.Combine(cacheDirectory, "backbones", $"{sha256}.int8-{key}.onnx");
         if (File.Exists(path)) return path;
-        var result = BackboneQuantizer.Quantize(spec, calibration, preprocessing, cancellation);
+        var result = BackboneQuantizer.Quantize(fp32, calibration, preprocessing, cancellation);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -103,7 +103,7 @@ public sealed class ClassifierFileTests(SharedBackbone shared, TrainedModelFixtu
         var path = model.Copy("newer.onnx");
         var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
         var entry = proto.MetadataProps.Single(p => p.Key == ModelMetadata.Key);
-        entry.Value = entry.Value.Replace("\"format\":1", "\"format\":99", StringComparison.Ordinal);
+        entry.Value = entry.Value.Replace($"\"format\":{ModelMetadata.CurrentFormat}", "\"format\":99", StringComparison.Ordinal);
         File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(proto));
 
         var error = Assert.Throws<ModelFileException>(() => ImageClassifier.Load(path));

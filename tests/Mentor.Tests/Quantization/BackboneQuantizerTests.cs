@@ -12,7 +12,7 @@ public sealed class BackboneQuantizerTests(Int8Fixture int8, SharedBackbone fp32
     [Fact]
     public void The_quantised_graph_has_only_integer_convolutions_after_onnx_runtime_optimisation()
     {
-        var report = FusionCheck.Inspect(File.ReadAllBytes(int8.Backbone.Spec.ModelPath));
+        var report = FusionCheck.Inspect(File.ReadAllBytes(int8.Backbone.Model.Path));
 
         Assert.Equal(0, report.FloatConvolutions);
         Assert.Equal(22, report.IntegerConvolutions);
@@ -50,7 +50,7 @@ public sealed class BackboneQuantizerTests(Int8Fixture int8, SharedBackbone fp32
         Assert.Equal(int8.Calibration.Hash, again.Hash);
         Assert.NotEqual(fewer.Photos, otherSeed.Photos);
         Assert.NotEqual(fewer.Hash, otherSeed.Hash);
-        Assert.True(model.AsSpan().SequenceEqual(File.ReadAllBytes(int8.Backbone.Spec.ModelPath)), "a second calibration on the same photos wrote a different model");
+        Assert.True(model.AsSpan().SequenceEqual(File.ReadAllBytes(int8.Backbone.Model.Path)), "a second calibration on the same photos wrote a different model");
     }
 
     /// <summary>Given no photo is an image, when calibrating, then one clear error names the folder.</summary>

@@ -51,10 +51,10 @@ public sealed class QuantizeCommandTests(Int8Fixture int8, SharedBackbone fp32) 
 
     [Theory]
     [InlineData("corrupt", "not a valid ONNX file")]
-    [InlineData("foreign", "not a Mentor model")]
+    [InlineData("bare-onnx-without-photos", "needs calibration photos")]
     [InlineData("missing", "model file not found")]
     [InlineData("backbone-without-photos", "needs calibration photos")]
-    [InlineData("unknown-name", "neither a model file nor a backbone name")]
+    [InlineData("unknown-name", "unknown backbone 'vgg99'")]
     public async Task A_corrupt_or_foreign_model_fails_with_one_clear_line(string kind, string message)
     {
         var corrupt = _temp.Combine("corrupt.onnx");
@@ -62,7 +62,7 @@ public sealed class QuantizeCommandTests(Int8Fixture int8, SharedBackbone fp32) 
         var source = kind switch
         {
             "corrupt" => corrupt,
-            "foreign" => BackboneRegistry.Get("resnet18").ModelPath,
+            "bare-onnx-without-photos" => BackboneRegistry.Get("resnet18").ModelPath,
             "missing" => _temp.Combine("nothing.onnx"),
             "backbone-without-photos" => "resnet18",
             _ => "vgg99",
@@ -82,7 +82,7 @@ public sealed class QuantizeCommandTests(Int8Fixture int8, SharedBackbone fp32) 
     public async Task An_int8_model_is_not_quantised_twice()
     {
         var source = _temp.Combine("fp32.onnx");
-        ClassifierFile.Write(source, int8.Backbone.Spec, MakeHead("logistic", 2), new ModelMetadata
+        ClassifierFile.Write(source, int8.Backbone.Model, MakeHead("logistic", 2), new ModelMetadata
         {
             Labels = ["a", "b"], Backbone = "resnet18", BackboneIdentity = int8.Backbone.Identity, Created = DateTimeOffset.UnixEpoch,
         });

@@ -34,7 +34,7 @@ public class ImportedModuleTrainingTests
         module.train();
         var photos = TestPhotos.Prepare(TestPhotos.Some(perClass: 1).Take(2).ToList(), Spec);
         var one = photos[..Spec.Preprocessing.TensorLength];
-        var before = OnnxRuntimeRunner.Run(OnnxModuleExporter.ExportBytes(module), Spec.InputName, one, [1, 3, 224, 224], Spec.OutputName);
+        var before = OnnxRuntimeRunner.Run(OnnxModuleExporter.ExportBytes(module), Spec.InputName, one, [1, 3, 224, 224], Spec.Feature);
         var buffersBefore = Snapshot(module.named_buffers());
         var parametersBefore = Snapshot(module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)));
         var trainable = module.TrainableParameters();
@@ -80,7 +80,7 @@ public class ImportedModuleTrainingTests
         var buffersAfter = Snapshot(module.named_buffers());
         Assert.Equal(buffersBefore["BatchNormalization251.running_mean"], buffersAfter["BatchNormalization251.running_mean"]);
         Assert.NotEqual(buffersBefore["BatchNormalization383.running_mean"], buffersAfter["BatchNormalization383.running_mean"]);
-        var after = OnnxRuntimeRunner.Run(OnnxModuleExporter.ExportBytes(module), Spec.InputName, one, [1, 3, 224, 224], Spec.OutputName);
+        var after = OnnxRuntimeRunner.Run(OnnxModuleExporter.ExportBytes(module), Spec.InputName, one, [1, 3, 224, 224], Spec.Feature);
         Assert.True(OnnxRuntimeRunner.MaxAbsDifference(before, after) > 1e-2f);
     }
 

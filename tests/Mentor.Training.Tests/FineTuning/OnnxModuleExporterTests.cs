@@ -21,7 +21,7 @@ public class OnnxModuleExporterTests(ITestOutputHelper output)
 
         // When it is exported and the export runs in ONNX Runtime
         var exported = OnnxModuleExporter.Export(module);
-        var fromOnnx = OnnxRuntimeRunner.Run(exported.ToByteArray(), spec.InputName, photo, [1, 3, 224, 224], spec.OutputName);
+        var fromOnnx = OnnxRuntimeRunner.Run(exported.ToByteArray(), spec.InputName, photo, [1, 3, 224, 224], spec.Feature);
 
         // Then the outputs equal the module's, and the graph keeps its opset and node names
         var fromTorch = RunTorch(module, photo, [1, 3, 224, 224]);

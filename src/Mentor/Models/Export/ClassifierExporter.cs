@@ -7,20 +7,23 @@ using Onnx;
 namespace Mentor.Models.Export;
 
 /// <summary>
-/// Writes one self-contained ONNX file: input preprocessing (RGB 0..255 to the backbone's input), the backbone,
-/// the head and its softmax, with <see cref="ModelMetadata"/> under the metadata key <c>mentor</c>.
-/// Outputs: <c>probabilities</c> [N, classes] and <c>features</c> [N, D]. Any stock ONNX Runtime runs it.
-/// The backbone is read from <see cref="BackboneSpec.ModelPath"/>: the fp32 network (opset 8), or an int8 one (opset 13).
+/// Writes one self-contained ONNX file: input preprocessing (RGB 0..255, NCHW, to the backbone's input, derived from its
+/// spec by <see cref="PreprocessingNodes"/>), the prepared backbone, the head and its softmax, with <see cref="ModelMetadata"/>
+/// under the metadata key <c>mentor</c>. Outputs: <c>probabilities</c> [N, classes] and <c>features</c> [N, D]. Any stock
+/// ONNX Runtime runs it. The backbone is read from <see cref="BackboneModel.Path"/>: fp32, int8 (opset 13) or fine-tuned.
 /// </summary>
 internal static class ClassifierExporter
 {
     /// <summary>Writes the model to <paramref name="destination"/>.</summary>
-    public static void Export(BackboneSpec backbone, ClassifierHead head, ModelMetadata metadata, Stream destination)
+    public static void Export(BackboneModel backbone, ClassifierHead head, ModelMetadata metadata, Stream destination)
     {
         ModelProto model;
-        using (var source = new FileStream(backbone.ModelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
+        using (var source = new FileStream(backbone.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
             model = ModelProto.Parser.ParseFrom(source);
         var graph = model.Graph;
+        var featureSize = FeatureSize(graph, backbone.Path);
+        if (head.Dimension != featureSize)
+            throw new ArgumentException($"the head takes {head.Dimension} features but {backbone.Spec.Name} gives {featureSize}");
         // An int8 backbone is opset 13: the nodes added here must then take that opset's form.
         var opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).DefaultIfEmpty(8).Max();
         var builder = new GraphBuilder(graph, opset);
@@ -28,19 +31,18 @@ internal static class ClassifierExporter
         var input = metadata.Input;
 
         // The backbone's input becomes an inner value computed from the new RGB 0..255 input.
-        var backboneInput = graph.Input.Single(i => i.Name == backbone.InputName);
-        graph.Input.Remove(backboneInput);
+        graph.Input.Remove(graph.Input.Single(i => i.Name == PreparedGraph.InputName));
         graph.Input.Insert(0, GraphBuilder.BatchTensor(input.Name, 3, input.Size, input.Size));
-        AppendPreprocessing(builder, backbone.Preprocessing, input.Name, backbone.InputName);
+        PreprocessingNodes.Append(builder, backbone.Spec.Preprocessing, input.Name, PreparedGraph.InputName);
 
-        var features = builder.Node("Flatten", input.FeaturesOutput, [backbone.OutputName], GraphBuilder.Int("axis", 1));
+        var features = builder.Node("Flatten", input.FeaturesOutput, [PreparedGraph.OutputName], GraphBuilder.Int("axis", 1));
         head.AppendTo(builder, features, input.ProbabilitiesOutput);
 
         graph.Output.Clear();
         graph.Output.Add(GraphBuilder.BatchTensor(input.ProbabilitiesOutput, head.ClassCount));
-        graph.Output.Add(GraphBuilder.BatchTensor(input.FeaturesOutput, backbone.FeatureSize));
+        graph.Output.Add(GraphBuilder.BatchTensor(input.FeaturesOutput, featureSize));
         graph.Name = "mentor_classifier";
-        graph.DocString = $"Mentor image classifier: {backbone.Name} backbone, {head.Kind} head, {head.ClassCount} classes.";
+        graph.DocString = $"Mentor image classifier: {backbone.Spec.Name} backbone, {head.Kind} head, {head.ClassCount} classes.";
 
         var graphSha = HashOf(graph);
         model.ProducerName = "Mentor";
@@ -53,6 +55,11 @@ internal static class ClassifierExporter
         model.WriteTo(destination);
     }
 
+    private static int FeatureSize(GraphProto graph, string path) =>
+        graph.Output.FirstOrDefault(o => o.Name == PreparedGraph.OutputName)?.Type?.TensorType?.Shape?.Dim is [_, { DimValue: > 0 and var d }]
+            ? (int)d
+            : throw new MentorException($"{path}: not a prepared backbone (no [N,D] output '{PreparedGraph.OutputName}'); delete it from the cache and train again.");
+
     // Hashes the serialised graph as it is written, without holding another copy of the weights.
     private static string HashOf(GraphProto graph)
     {
@@ -60,25 +67,5 @@ internal static class ClassifierExporter
         using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
             graph.WriteTo(hashing);
         return Convert.ToHexStringLower(sha.Hash!);
-    }
-
-    // RGB 0..255 -> the backbone's own input: channel order, scale, mean (per channel or image), std.
-    private static void AppendPreprocessing(GraphBuilder builder, PreprocessingSpec spec, string image, string output)
-    {
-        var steps = new List<Func<string, string, string>>();
-        if (spec.ChannelOrder == ChannelOrder.Bgr)
-            steps.Add((x, o) => builder.Node("Gather", o, [x, builder.Constant("mentor_bgr_order", new long[] { 2, 1, 0 }, 3)], GraphBuilder.Int("axis", 1)));
-        if (spec.PixelScale != 1f)
-            steps.Add((x, o) => builder.Node("Mul", o, [x, builder.Constant("mentor_pixel_scale", new[] { spec.PixelScale })]));
-        var mean = spec.Mean;
-        steps.Add((x, o) => builder.Node("Sub", o, [x, mean.Length == 3
-            ? builder.Constant("mentor_mean", mean, 1, 3, 1, 1)
-            : builder.Constant("mentor_mean_image", mean, 1, 3, spec.InputSize, spec.InputSize)]));
-        if (spec.Std is { } std)
-            steps.Add((x, o) => builder.Node("Div", o, [x, builder.Constant("mentor_std", std, 1, 3, 1, 1)]));
-
-        var current = image;
-        for (var i = 0; i < steps.Count; i++)
-            current = steps[i](current, i == steps.Count - 1 ? output : $"mentor_preprocess_{i}");
     }
 }

@@ -1,0 +1,10 @@
+namespace Mentor.Backbones;
+
+/// <summary>A backbone spec (a spec file, or a key detected from an ONNX file) that cannot be used: names the file, the key and the fix.</summary>
+public sealed class BackboneSpecException(string file, string key, string problem)
+    : MentorException($"{file}: '{key}': {problem}; fix '{key}' in the spec (mentor backbones inspect writes one to edit).")
+{
+    public string File { get; } = file;
+
+    public string Key { get; } = key;
+}
