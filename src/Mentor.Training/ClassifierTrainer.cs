@@ -72,7 +72,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     /// Fits the head on features computed beforehand (e.g. merged Parquet shards, see <see cref="Sharding.ShardTraining"/>): no image
     /// is read. <paramref name="backbone"/>, <paramref name="identity"/> and <paramref name="preprocessing"/> must be what made them.
     /// </summary>
-    public TrainedClassifier Fit(BackboneSpec backbone, string identity, PreprocessingSpec preprocessing,
+    public TrainedClassifier Fit(BackboneModel backbone, string identity, PreprocessingSpec preprocessing,
         Sharding.FeatureSplit train, Sharding.FeatureSplit? validation = null, Sharding.FeatureSplit? test = null, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(train);

@@ -25,7 +25,7 @@ public static class ShardTraining
         var shards = await FeatureShards.ReadAsync(trainShards, cancellation).ConfigureAwait(false);
         var train = FeatureSplit.FromShards(trainShards, shards.Labels, shards.Paths, shards.Targets, shards.Features);
         var held = new FeatureSplit?[2];
-        BackboneSpec spec;
+        BackboneModel spec;
         string identity;
         PreprocessingSpec preprocessing;
         // The session lives only while held-out photos are featurised: its memory is given back before the head is fitted.
@@ -45,7 +45,7 @@ public static class ShardTraining
                     ? await HeldOutShardsAsync(source, shards, cancellation).ConfigureAwait(false)
                     : await HeldOutPhotosAsync(extractor, source, shards.Labels, options.Strict, progress, phases[i], cancellation).ConfigureAwait(false);
             }
-            (spec, identity, preprocessing) = (backbone.Spec, backbone.Identity, backbone.Preprocessing);
+            (spec, identity, preprocessing) = (backbone.Model, backbone.Identity, backbone.Preprocessing);
         }
         return trainer.Fit(spec, identity, preprocessing, train, held[0], held[1], progress);
     }

@@ -1,3 +1,4 @@
+using Mentor.Heads.Logistic;
 using Mentor.Backbones;
 using Mentor.Features;
 using Mentor.Models;
