@@ -30,6 +30,7 @@ public static class MentorApp
             QuantizeCommand.Create(context),
             ServeCommand.Create(context),
             CompareCommand.Create(context),
+            RankCommand.Create(context),
         };
     }
 

@@ -13,7 +13,7 @@ namespace Mentor.Training;
 /// <summary>
 /// Folder of labelled photos in, trained classifier out: featurises the splits through the backbone (cached),
 /// fits the head on the training features, and measures it on the validation and test features.
-/// The constructor only stores the options; <see cref="FitAsync"/> does the work.
+/// The constructor only stores the options; <c>FitAsync</c> does the work.
 /// </summary>
 public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 {
@@ -24,9 +24,6 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trainDirectory);
-        if (Options.FineTune is not null && (Options.Int8 || Options.Head != HeadKind.Logistic))
-            throw new TrainingDataException("Fine-tuning trains a logistic head on the fp32 backbone: drop --int8 (run 'mentor quantize' on the fine-tuned model instead) and --head knn.");
-        var clock = Stopwatch.StartNew();
         var train = ImageFolderDataset.Open(trainDirectory);
         ImageFolderDataset? test = null;
         if (testDirectory is not null)
@@ -38,7 +35,22 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             validation = Relabel(ImageFolderDataset.Open(validationDirectory, minimumClasses: 1), train.Labels);
         else if (ValidationFraction > 0)
             (train, validation) = StratifiedSplit.Split(train, ValidationFraction, Options.Seed + 1);
+        return await FitAsync(train, validation, test, progress, cancellation).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Trains on <paramref name="train"/> and measures on <paramref name="validation"/> and <paramref name="test"/>, already
+    /// split and labelled as <paramref name="train"/> is (the options' fractions are not applied).
+    /// </summary>
+    public async Task<TrainedClassifier> FitAsync(ImageFolderDataset train, ImageFolderDataset? validation, ImageFolderDataset? test,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (Options.FineTune is not null && (Options.Int8 || Options.Head != HeadKind.Logistic))
+            throw new TrainingDataException("Fine-tuning trains a logistic head on the fp32 backbone: drop --int8 (run 'mentor quantize' on the fine-tuned model instead) and --head knn.");
+        if (Options.FineTune is not null && validation is null)
+            throw new TrainingDataException("Fine-tuning chooses its epoch on validation photos: pass a validation split.");
+        var clock = Stopwatch.StartNew();
         var (spec, identity, preprocessing, features) = await SplitFeaturizer.RunAsync(Options, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
             .ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1], features[2]);
@@ -90,11 +102,11 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         return (new LinearHead(linear.Weights.Span, linear.Bias.Span, transform), FormattableString.Invariant($"C={linear.C:G4}"));
     }
 
-    private static float[][] Transformed(DatasetFeatures features, FeatureTransform transform) =>
+    internal static float[][] Transformed(DatasetFeatures features, FeatureTransform transform) =>
         transform == FeatureTransform.None ? features.Features : features.Features.Select(f => ClassifierHead.Apply(transform, f)).ToArray();
 
     // A held-out folder's classes must be the training classes (or some of them), indexed the same way.
-    private static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)
+    internal static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)
     {
         var map = LabelMapping.ToModelLabels(dataset, trainLabels);
         return new ImageFolderDataset(dataset.Root, trainLabels, dataset.Images.Select(i => i with { Label = map[i.Label] }).ToList());

@@ -10,7 +10,7 @@ internal sealed class CommonOptions
 {
     public Option<string> Backbone { get; } = new("--backbone")
     {
-        Description = $"Pre-trained backbone ({string.Join(", ", BackboneRegistry.Names)})",
+        Description = $"Pre-trained backbone ({string.Join(", ", BackboneRegistry.Names)}), or stages of one: name:layer3, name:layer3+layer4",
         DefaultValueFactory = _ => BackboneRegistry.DefaultName,
     };
 
@@ -56,11 +56,13 @@ internal sealed class CommonOptions
         });
         Backbone.Validators.Add(result =>
         {
-            var name = result.GetValueOrDefault<string>();
-            if (!BackboneRegistry.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-                result.AddError($"--backbone: unknown backbone '{name}'; available: {string.Join(", ", BackboneRegistry.Names)}.");
+            if (BackboneError(result.GetValueOrDefault<string>()) is { } error) result.AddError($"--backbone: {error}");
         });
     }
+
+    /// <summary>Why <paramref name="name"/> cannot name a backbone, or null when it can (its layers are checked when it loads).</summary>
+    public static string? BackboneError(string name) =>
+        BackboneRegistry.IsKnown(name) ? null : $"unknown backbone '{name}'; available: {string.Join(", ", BackboneRegistry.Names)} (or name:layer, e.g. {BackboneRegistry.DefaultName}:layer3).";
 
     public void AddTo(Command command, bool withJson = true)
     {

@@ -14,6 +14,9 @@ public static class BackboneRegistry
     /// <summary>Registered names, in ordinal order.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Keys.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Whether <paramref name="name"/> names a registered backbone (cheap: nothing is loaded).</summary>
+    public static bool IsKnown(string name) => name is not null && Entries.ContainsKey(name);
+
     /// <summary>The spec registered as <paramref name="name"/>; a <see cref="MentorException"/> lists the known names otherwise.</summary>
     public static BackboneSpec Get(string name)
     {
