@@ -47,7 +47,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         using var threads = TorchRuntime.UseThreads(Options.Threads ?? Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(spec.ModelPath));
-        var stageInput = Options.FromScratch ? spec.InputName : StageFinder.InputOfLastStages(model.Graph, Options.Stages);
+        var stageInput = Options.FromScratch ? spec.InputName : Backbones.StageFinder.InputOfLastStages(model.Graph, Options.Stages);
 
         var (trainInputs, validationInputs, testInputs) = await ExtractStageInputs(spec, resize, stageInput, train, validation, test, progress, cancellation)
             .ConfigureAwait(false);

@@ -32,7 +32,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     int IImageBatchModel.OutputSize => FeatureSize;
 
     /// <summary>Loads the registered backbone <paramref name="name"/>.</summary>
-    public static Backbone Load(string name, BackboneOptions? options = null) => Load(BackboneRegistry.Get(name), options);
+    public static Backbone Load(string name, BackboneOptions? options = null) => Load(BackboneRegistry.Get(name, options?.CacheDirectory), options);
 
     /// <summary>Loads <paramref name="spec"/>'s model, checking it has the expected input and output.</summary>
     public static Backbone Load(BackboneSpec spec, BackboneOptions? options = null)

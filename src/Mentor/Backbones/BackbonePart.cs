@@ -98,7 +98,7 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
     }
 
     // The value's shape is only known once the graph has run: run one blank image.
-    private static int[] ProbeShape(InferenceSession session, string input, string output, int size)
+    internal static int[] ProbeShape(InferenceSession session, string input, string output, int size)
     {
         using var blank = OrtValue.CreateTensorValueFromMemory(new float[3 * size * size], [1, 3, size, size]);
         using var runOptions = new RunOptions();

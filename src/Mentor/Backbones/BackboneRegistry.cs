@@ -14,15 +14,24 @@ public static class BackboneRegistry
     /// <summary>Registered names, in ordinal order.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Keys.Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Whether <paramref name="name"/> names a registered backbone (cheap: nothing is loaded).</summary>
-    public static bool IsKnown(string name) => name is not null && Entries.ContainsKey(name);
+    /// <summary>
+    /// Whether <paramref name="name"/> names a registered backbone or stages of one (<see cref="StageChoice"/>); cheap:
+    /// nothing is loaded, so a stage name is only checked when the backbone is made.
+    /// </summary>
+    public static bool IsKnown(string name) =>
+        name is not null && (Entries.ContainsKey(name) || (StageChoice.TryParse(name, out var choice) && Entries.ContainsKey(choice.Backbone)));
 
-    /// <summary>The spec registered as <paramref name="name"/>; a <see cref="MentorException"/> lists the known names otherwise.</summary>
-    public static BackboneSpec Get(string name)
+    /// <summary>
+    /// The spec registered as <paramref name="name"/>, or for <c>name:stage[+stage]</c> the spec of those stages' pooled outputs
+    /// (derived once into <paramref name="cacheDirectory"/>, default <see cref="MentorPaths.DefaultCacheDirectory"/>).
+    /// A <see cref="MentorException"/> lists the known names, or the stages found, otherwise.
+    /// </summary>
+    public static BackboneSpec Get(string name, string? cacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Entries.TryGetValue(name, out var create)
-            ? create()
-            : throw new MentorException($"unknown backbone '{name}'; available: {string.Join(", ", Names)}");
+        if (Entries.TryGetValue(name, out var create)) return create();
+        if (StageChoice.TryParse(name, out var choice) && Entries.TryGetValue(choice.Backbone, out var whole))
+            return StageBackbones.Create(whole(), choice.Stages, cacheDirectory);
+        throw new MentorException($"unknown backbone '{name}'; available: {string.Join(", ", Names)}");
     }
 }
