@@ -15,14 +15,15 @@ public static class BackboneRegistry
     public static IReadOnlyList<string> Names { get; } = Entries.Keys.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Whether <paramref name="name"/> names a registered backbone or stages of one (<see cref="StageChoice"/>); cheap:
+    /// Whether <paramref name="name"/> names a registered backbone, a CNN <c>.onnx</c> file, or stages of one (<see cref="StageChoice"/>); cheap:
     /// nothing is loaded, so a stage name is only checked when the backbone is made.
     /// </summary>
     public static bool IsKnown(string name) =>
-        name is not null && (Entries.ContainsKey(name) || (StageChoice.TryParse(name, out var choice) && Entries.ContainsKey(choice.Backbone)));
+        name is not null && (Entries.ContainsKey(name) || OnnxFileBackbones.IsFile(name)
+            || (StageChoice.TryParse(name, out var choice) && (Entries.ContainsKey(choice.Backbone) || OnnxFileBackbones.IsFile(choice.Backbone))));
 
     /// <summary>
-    /// The spec registered as <paramref name="name"/>, or for <c>name:stage[+stage]</c> the spec of those stages' pooled outputs
+    /// The spec registered as <paramref name="name"/> (or of a CNN <c>.onnx</c> file, see <see cref="OnnxFileBackbones"/>), or for <c>name:stage[+stage]</c> the spec of those stages' pooled outputs
     /// (derived once into <paramref name="cacheDirectory"/>, default <see cref="MentorPaths.DefaultCacheDirectory"/>).
     /// A <see cref="MentorException"/> lists the known names, or the stages found, otherwise.
     /// </summary>
@@ -32,6 +33,9 @@ public static class BackboneRegistry
         if (Entries.TryGetValue(name, out var create)) return create();
         if (StageChoice.TryParse(name, out var choice) && Entries.TryGetValue(choice.Backbone, out var whole))
             return StageBackbones.Create(whole(), choice.Stages, cacheDirectory);
+        if (OnnxFileBackbones.IsFile(name)) return OnnxFileBackbones.Create(name, null, cacheDirectory);
+        if (StageChoice.TryParse(name, out choice) && OnnxFileBackbones.IsFile(choice.Backbone))
+            return OnnxFileBackbones.Create(choice.Backbone, choice.Stages, cacheDirectory);
         throw new MentorException($"unknown backbone '{name}'; available: {string.Join(", ", Names)}");
     }
 }

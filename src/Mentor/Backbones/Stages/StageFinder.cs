@@ -11,6 +11,8 @@ public static class StageFinder
 {
     private static readonly HashSet<string> Windowed = ["Conv", "MaxPool", "AveragePool"];
     private static readonly HashSet<string> GlobalPools = ["GlobalAveragePool", "GlobalMaxPool", "AveragePool", "MaxPool", "ReduceMean"];
+    // What may sit between the last pool and the graph's output: a flatten and a classifier.
+    private static readonly HashSet<string> Head = ["Flatten", "Reshape", "Squeeze", "Gemm", "MatMul", "Softmax"];
 
     /// <summary>Indices (in <paramref name="nodes"/>, a graph's nodes in topological order) of the nodes that start a stage, ascending.</summary>
     public static IReadOnlyList<int> Starts(IReadOnlyList<NodeProto> nodes)
@@ -42,7 +44,7 @@ public static class StageFinder
     /// <summary>
     /// The output of each stage, first to last, named <c>layer0</c>, <c>layer1</c>, ...: the last value at each resolution
     /// (what the next downsampling reads, padding skipped), and last the feature map that <paramref name="featureOutput"/>
-    /// pools (or <paramref name="featureOutput"/> itself when no pool makes it). For ResNets <c>layer1</c>..<c>layer4</c>
+    /// pools, through any flatten and classifier (or <paramref name="featureOutput"/> itself when no pool makes it). For ResNets <c>layer1</c>..<c>layer4</c>
     /// are torchvision's stages and <c>layer0</c> the stem.
     /// </summary>
     public static IReadOnlyList<BackboneStage> Outputs(GraphProto graph, string featureOutput)
@@ -53,7 +55,7 @@ public static class StageFinder
         foreach (var node in graph.Node)
             foreach (var output in node.Output)
                 producers[output] = node;
-        var pool = producers.GetValueOrDefault(featureOutput) is { } last && GlobalPools.Contains(last.OpType) ? last : null;
+        var pool = FinalPool(featureOutput, producers);
         var graphInputs = graph.Input.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         var values = Starts(graph.Node)
             .Select(i => graph.Node[i])
@@ -63,6 +65,14 @@ public static class StageFinder
             .Append(pool?.Input[0] ?? featureOutput)
             .Distinct(StringComparer.Ordinal);
         return [.. values.Select((value, i) => new BackboneStage($"layer{i}", value))];
+    }
+
+    // The global pool the feature output comes from, through a flatten and classifier; null if none.
+    private static NodeProto? FinalPool(string featureOutput, Dictionary<string, NodeProto> producers)
+    {
+        var node = producers.GetValueOrDefault(featureOutput);
+        while (node is not null && Head.Contains(node.OpType)) node = producers.GetValueOrDefault(node.Input[0]);
+        return node is not null && GlobalPools.Contains(node.OpType) ? node : null;
     }
 
     private static string SkipPadding(string value, Dictionary<string, NodeProto> producers)
