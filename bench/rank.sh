@@ -11,9 +11,10 @@ cache=${MENTOR_RANK_CACHE:-$HOME/.cache/mentor-rank}
 mkdir -p bench/results "$cache"
 dotnet build src/Mentor.Cli -c Release -v quiet -nologo >/dev/null
 mentor=(dotnet src/Mentor.Cli/bin/Release/net10.0/Mentor.Cli.dll)
-backbones="resnet18,resnet18:layer2,resnet18:layer3,resnet18:layer3+layer4,resnet18:layer2+layer3+layer4"
-random_cnn=bench/TestBackbones/random-cnn.onnx   # made by bench/TestBackbones (branch testbackbones)
-[[ -e "$random_cnn" ]] && backbones="$backbones,$random_cnn"
+# The random-weights CNN (64x64 input, 64 features) comes from the test backbone generator, as a bare .onnx file.
+dotnet run --project bench/TestBackbones -c Release -- "$cache/test-backbones" >/dev/null
+rm -f "$cache"/test-backbones/resnet18-*.onnx   # 64 MB each, not ranked here
+backbones="resnet18,resnet18:layer3,resnet18:layer2,resnet18:layer3+layer4,$cache/test-backbones/random-cnn.onnx"
 run() { # name, args...
   local name=$1; shift
   local out="bench/results/rank-$name-$(date +%Y-%m-%d).json"
