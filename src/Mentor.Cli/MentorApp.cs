@@ -33,6 +33,7 @@ public static class MentorApp
             CompareCommand.Create(context),
             CacheCommand.Create(context),
             BackbonesCommand.Create(context),
+            RankCommand.Create(context),
         };
     }
 

@@ -13,7 +13,7 @@ namespace Mentor.Training;
 /// <summary>
 /// Folder of labelled photos in, trained classifier out: featurises the splits through the backbone (cached),
 /// fits the head on the training features, and measures it on the validation and test features.
-/// The constructor only stores the options; <see cref="FitAsync"/> does the work.
+/// The constructor only stores the options; <c>FitAsync</c> does the work.
 /// </summary>
 public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 {
@@ -24,9 +24,6 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trainDirectory);
-        if (Options.FineTune is not null && (Options.Int8 || Options.Head != LinearHead.Name))
-            throw new FineTuneConflictException(Options.Int8, Options.Head);
-        var clock = Stopwatch.StartNew();
         var train = ImageFolderDataset.Open(trainDirectory);
         ImageFolderDataset? test = null;
         if (testDirectory is not null)
@@ -38,7 +35,22 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             validation = Relabel(ImageFolderDataset.Open(validationDirectory, minimumClasses: 1), train.Labels);
         else if (ValidationFraction > 0)
             (train, validation) = StratifiedSplit.Split(train, ValidationFraction, Options.Seed + 1);
+        return await FitAsync(train, validation, test, progress, cancellation).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Trains on <paramref name="train"/> and measures on <paramref name="validation"/> and <paramref name="test"/>, already
+    /// split and labelled as <paramref name="train"/> is (the options' fractions are not applied).
+    /// </summary>
+    public async Task<TrainedClassifier> FitAsync(ImageFolderDataset train, ImageFolderDataset? validation, ImageFolderDataset? test,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (Options.FineTune is not null && (Options.Int8 || Options.Head != LinearHead.Name))
+            throw new FineTuneConflictException(Options.Int8, Options.Head);
+        if (Options.FineTune is not null && validation is null)
+            throw new TrainingDataException("Fine-tuning chooses its epoch on validation photos: pass a validation split.");
+        var clock = Stopwatch.StartNew();
         var (spec, identity, preprocessing, features) = await SplitFeaturizer.RunAsync(Options, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
             .ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1], features[2]);
@@ -103,7 +115,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
     private static string FineTunedIdentity(BackboneModel backbone, FineTuneResult tuned) => BackboneIdentity.FineTuned(backbone.Spec, tuned.Backbone);
 
     // A held-out folder's classes must be the training classes (or some of them), indexed the same way.
-    private static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)
+    internal static ImageFolderDataset Relabel(ImageFolderDataset dataset, IReadOnlyList<string> trainLabels)
     {
         var map = LabelMapping.ToModelLabels(dataset, trainLabels);
         return new ImageFolderDataset(dataset.Root, trainLabels, dataset.Images.Select(i => i with { Label = map[i.Label] }).ToList());

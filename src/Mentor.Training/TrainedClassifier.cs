@@ -6,7 +6,7 @@ using Mentor.Models;
 
 namespace Mentor.Training;
 
-/// <summary>The result of <see cref="ClassifierTrainer.FitAsync"/>: the head, what it was trained on, and how well it does.</summary>
+/// <summary>The result of <c>ClassifierTrainer.FitAsync</c>: the head, what it was trained on, and how well it does.</summary>
 public sealed class TrainedClassifier(
     BackboneModel backbone,
     string backboneIdentity,

@@ -10,7 +10,7 @@ internal sealed class CommonOptions
 {
     public Option<string> Backbone { get; } = new("--backbone")
     {
-        Description = $"Pre-trained backbone: a built-in ({string.Join(", ", BackboneRegistry.Names)}), a spec .json or an .onnx file",
+        Description = $"Pre-trained backbone: a built-in ({string.Join(", ", BackboneRegistry.Names)}), a spec .json or an .onnx file, or stages of one (name:layer3, name:layer3+layer4)",
         DefaultValueFactory = _ => BackboneRegistry.DefaultName,
     };
 
@@ -56,6 +56,10 @@ internal sealed class CommonOptions
         });
     }
 
+    /// <summary>Why <paramref name="name"/> cannot name a backbone, or null when it can (its layers are checked when it loads).</summary>
+    public static string? BackboneError(string name) =>
+        BackboneResolver.IsKnown(name) ? null : $"unknown backbone '{name}'; available: {string.Join(", ", BackboneRegistry.Names)}, a spec .json or an .onnx file, or stages of one (e.g. {BackboneRegistry.DefaultName}:layer3).";
+
     public void AddTo(Command command, bool withJson = true)
     {
         command.Add(Backbone);
@@ -71,7 +75,7 @@ internal sealed class CommonOptions
     /// <summary>Resolves --backbone, telling <paramref name="stderr"/> what was assumed (for a bare .onnx file: its preprocessing).</summary>
     public BackboneSpec ResolveBackbone(ParseResult parse, TextWriter stderr)
     {
-        var resolved = BackboneResolver.Resolve(parse.GetValue(Backbone)!);
+        var resolved = BackboneResolver.Resolve(parse.GetValue(Backbone)!, parse.GetValue(Cache));
         foreach (var assumption in resolved.Assumptions) stderr.WriteLine($"mentor: {resolved.Spec.Name}: {assumption}.");
         return resolved.Spec;
     }

@@ -29,7 +29,7 @@ public static class ImportedModuleFreezing
     public static IReadOnlyList<ImportedNode> StageStarts(this ImportedModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        return [.. StageFinder.Starts(module.Nodes).Select(i => module.Nodes[i])];
+        return [.. Backbones.StageFinder.Starts([.. module.Nodes.Select(n => n.Proto)]).Select(i => module.Nodes[i])];
     }
 
     /// <summary>Makes the last <paramref name="count"/> stages trainable (all stages when count exceeds them).</summary>

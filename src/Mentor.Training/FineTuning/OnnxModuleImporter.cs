@@ -1,3 +1,4 @@
+using Mentor.Backbones;
 using Onnx;
 
 namespace Mentor.Training.FineTuning;
@@ -46,7 +47,14 @@ public static class OnnxModuleImporter
             throw new OnnxImportException("The ONNX model has no graph nodes; check the file.");
         var opset = source.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version
             ?? throw new OnnxImportException("The ONNX model declares no default-domain operator set; re-export it with an opset_import entry.");
-        GraphPruner.Prune(source.Graph, outputs ?? [.. source.Graph.Output.Select(o => o.Name)], inputs);
+        try
+        {
+            GraphPruner.Prune(source.Graph, outputs ?? [.. source.Graph.Output.Select(o => o.Name)], inputs);
+        }
+        catch (OnnxGraphException e)
+        {
+            throw new OnnxImportException(e.Message);
+        }
 
         var initializers = source.Graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
         var context = new ImportContext(opset, initializers);

@@ -37,7 +37,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     int IImageBatchModel.OutputSize => FeatureSize;
 
     /// <summary>Loads the backbone <paramref name="backbone"/>: a built-in name, a spec file or an ONNX file (<see cref="BackboneResolver"/>).</summary>
-    public static Backbone Load(string backbone, BackboneOptions? options = null) => Load(BackboneResolver.Spec(backbone), options);
+    public static Backbone Load(string backbone, BackboneOptions? options = null) => Load(BackboneResolver.Spec(backbone, options?.CacheDirectory), options);
 
     /// <summary>Loads <paramref name="spec"/>'s model (prepared once and cached), or its int8 version with <see cref="BackboneOptions.Int8"/>.</summary>
     public static Backbone Load(BackboneSpec spec, BackboneOptions? options = null)

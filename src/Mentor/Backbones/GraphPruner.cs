@@ -1,19 +1,23 @@
 using Onnx;
 
-namespace Mentor.Training.FineTuning;
+namespace Mentor.Backbones;
 
 /// <summary>
 /// Cuts a graph at chosen outputs (and optionally at chosen inner values, which become its inputs): keeps only the
 /// nodes, initializers, inputs and value infos those outputs need, and checks that nodes are in topological order.
+/// Graph-only (no ONNX Runtime, no libtorch): shared by the fine-tuning importer and the stage backbones.
 /// </summary>
-internal static class GraphPruner
+public static class GraphPruner
 {
     /// <summary>
     /// Prunes <paramref name="graph"/> in place so that its outputs are <paramref name="outputs"/>; values named in
     /// <paramref name="inputs"/> become float graph inputs, and what computes them is dropped.
     /// </summary>
+    /// <exception cref="OnnxGraphException">A value to cut at does not exist, or the nodes are not in topological order.</exception>
     public static void Prune(GraphProto graph, IReadOnlyList<string> outputs, IReadOnlyList<string>? inputs = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(outputs);
         var cuts = new HashSet<string>(inputs ?? [], StringComparer.Ordinal);
         var producers = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
         foreach (var node in graph.Node)
@@ -22,7 +26,7 @@ internal static class GraphPruner
         var inputNames = graph.Input.Select(i => i.Name).Concat(graph.Initializer.Select(i => i.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var output in outputs.Concat(cuts))
             if (!producers.ContainsKey(output) && !inputNames.Contains(output))
-                throw new OnnxImportException($"The ONNX graph has no value named '{output}' to cut at; pass one of its node outputs, e.g. '{graph.Output.FirstOrDefault()?.Name}'.");
+                throw new OnnxGraphException($"The ONNX graph has no value named '{output}' to cut at; pass one of its node outputs, e.g. '{graph.Output.FirstOrDefault()?.Name}'.");
         inputNames.UnionWith(cuts);
 
         var needed = new HashSet<string>(outputs, StringComparer.Ordinal);
@@ -39,7 +43,7 @@ internal static class GraphPruner
         foreach (var node in kept)
         {
             if (node.Input.FirstOrDefault(i => i.Length > 0 && !available.Contains(i)) is { } missing)
-                throw new OnnxImportException($"ONNX node '{node.Name}' ({node.OpType}) reads '{missing}' before any node makes it: the graph is not topologically sorted or is incomplete; re-export it.");
+                throw new OnnxGraphException($"ONNX node '{node.Name}' ({node.OpType}) reads '{missing}' before any node makes it: the graph is not topologically sorted or is incomplete; re-export it.");
             available.UnionWith(node.Output);
         }
 

@@ -1,0 +1,4 @@
+namespace Mentor.Backbones;
+
+/// <summary>An ONNX graph cannot be cut or searched as asked (no such value, no stages, unsorted nodes); the message names the fix.</summary>
+public sealed class OnnxGraphException(string message) : MentorException(message);
