@@ -12,7 +12,7 @@ internal static class JsonOutput
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        // Output for terminals and files, not HTML: keep '+' in backbone names such as resnet18:layer3+layer4 readable.
+        // Output for terminals and files, not HTML: keep '+' in backbone names such as name:layer3+layer4 readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

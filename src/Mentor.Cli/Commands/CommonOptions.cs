@@ -43,6 +43,10 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
+        Backbone.Validators.Add(result =>
+        {
+            if (BackboneError(result.GetValueOrDefault<string>()) is { } error) result.AddError($"--backbone: {error}");
+        });
         BatchSize.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 256) result.AddError("--batch-size must be between 1 and 256.");

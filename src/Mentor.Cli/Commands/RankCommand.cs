@@ -1,3 +1,4 @@
+using Mentor.Backbones;
 using System.CommandLine;
 using System.Text.Json;
 using Mentor.Cli.Terminal;
@@ -16,7 +17,7 @@ internal static class RankCommand
         var defaults = new RankingOptions();
         var common = new CommonOptions();
         var trainDir = new Argument<DirectoryInfo>("train-dir") { Description = "Training images: one sub-folder per class (dir/<label>/*.jpg)" };
-        var backbones = new Option<string>("--backbones") { Description = "Candidate backbones, comma-separated (e.g. resnet18,resnet18:layer3,resnet18:layer3+layer4)", Required = true };
+        var backbones = new Option<string>("--backbones") { Description = $"Candidate backbones, comma-separated (e.g. {BackboneRegistry.DefaultName},{BackboneRegistry.DefaultName}:layer3,{BackboneRegistry.DefaultName}:layer3+layer4)", Required = true };
         var verify = new Option<bool>("--verify") { Description = "Also train the logistic head on each candidate and report how well each score predicted its validation accuracy (Kendall tau)" };
         var val = new Option<DirectoryInfo?>("--val") { Description = "With --verify: validation folder (default: hold out --val-fraction of the training photos, and score the rest)" };
         var valFraction = new Option<double>("--val-fraction") { Description = "With --verify and no --val: share of each class held out", DefaultValueFactory = _ => defaults.ValidationFraction };

@@ -6,7 +6,7 @@ namespace Mentor.Training.Ranking;
 /// <summary>How <see cref="BackboneRanker"/> scores candidate backbones for a dataset.</summary>
 public sealed record RankingOptions
 {
-    /// <summary>The candidates, as backbone names (e.g. <c>resnet18</c>, <c>resnet18:layer3+layer4</c>).</summary>
+    /// <summary>The candidates, as backbone names (a built-in name, a spec or ONNX file, or stages of one such as <c>name:layer3+layer4</c>).</summary>
     public IReadOnlyList<string> Backbones { get; init; } = [BackboneRegistry.DefaultName];
 
     /// <summary>Also fit the logistic head on each candidate and measure it on validation photos (slower, the truth the scores guess).</summary>

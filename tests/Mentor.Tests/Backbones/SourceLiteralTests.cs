@@ -13,12 +13,15 @@ public sealed partial class SourceLiteralTests
         var offending = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => f != owner && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .Where(l => Literal().IsMatch(l.Text))
+            .Where(l => Literal().IsMatch(l.Text) && !l.Text.Contains(NotABackboneShape, StringComparison.Ordinal))
             .Select(l => $"{Path.GetRelativePath(src, l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
         Assert.True(offending.Count == 0, string.Join("\n", offending));
     }
+
+    // A line may say why a number that looks like a backbone's is its own (e.g. a head's width).
+    private const string NotABackboneShape = "// not a backbone shape";
 
     [GeneratedRegex(@"(?<!AVX-)\b(224|512)\b|resnet18")]
     private static partial Regex Literal();

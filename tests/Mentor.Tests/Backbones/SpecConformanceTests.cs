@@ -1,3 +1,4 @@
+using Mentor.TestBackbones;
 using Mentor.Heads.Logistic;
 using Mentor.Backbones;
 using Mentor.Features;
@@ -35,7 +36,10 @@ public sealed class SpecConformanceTests
         var single = new float[d];
 
         // Then the features are [N, D], finite, and the same either way
-        Assert.Equal(512, d);
+        var dimension = key.StartsWith(RandomCnn.Name, StringComparison.Ordinal) ? RandomCnn.Features
+            : key.StartsWith(TinyEncoder.Name, StringComparison.Ordinal) ? TinyEncoder.Width
+            : 512; // the built-in ResNet-18 and its re-wraps
+        Assert.Equal(dimension, d);
         for (var i = 0; i < photos.Count; i++)
         {
             backbone.Run(inputs[(i * length)..((i + 1) * length)], 1, single);

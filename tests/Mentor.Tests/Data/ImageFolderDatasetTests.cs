@@ -62,8 +62,8 @@ public sealed class ImageFolderDatasetTests : IDisposable
     [Fact]
     public void A_root_holding_split_folders_points_to_the_split_to_pass()
     {
-        var error = Assert.Throws<DatasetException>(() => ImageFolderDataset.Open(SharedData.ClothingSmall));
+        var error = Assert.Throws<SplitFoldersException>(() => ImageFolderDataset.Open(SharedData.ClothingSmall));
         Assert.Contains("split folders", error.Message);
-        Assert.Contains("--val", error.Message);
+        Assert.Contains("as its validation and test sets", error.Message);
     }
 }

@@ -138,12 +138,12 @@ public sealed class FeatureExtractorTests(SharedBackbone shared) : IDisposable
         var dataset = ImageFolderDataset.Open(root);
 
         var lenient = await Extractor().ExtractAsync(dataset);
-        var error = await Assert.ThrowsAsync<DatasetException>(() => Extractor().ExtractAsync(dataset, strict: true));
+        var error = await Assert.ThrowsAsync<UnusableFilesException>(() => Extractor().ExtractAsync(dataset, strict: true));
 
         Assert.Equal(4, lenient.Count);
         Assert.Equal([0, 0, 1, 1], lenient.Targets);
         Assert.Contains("broken.jpg", error.Message);
-        Assert.Contains("--strict", error.Message);
+        Assert.Contains("without strictness", error.Message);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Mentor.Training.Heads.Mlp;
 public sealed record MlpOptions
 {
     /// <summary>Hidden units.</summary>
-    public int Hidden { get; init; } = 512;
+    public int Hidden { get; init; } = 512; // not a backbone shape: the hidden layer's own width
 
     /// <summary>Share of hidden activations zeroed in each training step.</summary>
     public double Dropout { get; init; } = 0.5;

@@ -1,8 +1,8 @@
 namespace Mentor.Backbones;
 
 /// <summary>
-/// A backbone name that asks for the pooled outputs of some of its stages: <c>resnet18:layer3</c>, or concatenated,
-/// <c>resnet18:layer3+layer4</c>.
+/// A backbone name that asks for the pooled outputs of some of its stages: <c>name:layer3</c>, or concatenated,
+/// <c>name:layer3+layer4</c>.
 /// </summary>
 /// <param name="Backbone">The whole backbone's name.</param>
 /// <param name="Stages">Stage names, in the order their features are concatenated.</param>
