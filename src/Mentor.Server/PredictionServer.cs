@@ -16,15 +16,7 @@ public static class PredictionServer
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Mentor.Server", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-        });
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
-        ServerLogging.Configure(builder.Logging, options.JsonLogs, logging);
+        var builder = LocalWebHost.CreateBuilder("Mentor.Server", options.Urls, options.MaxRequestBodyBytes, options.ShutdownTimeout, options.JsonLogs, logging);
         builder.Services.AddSingleton(classifier);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new BatchedImagePredictor(classifier, options.Batching)); // disposed with the app, after the server has stopped

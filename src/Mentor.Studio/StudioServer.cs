@@ -21,15 +21,7 @@ public static class StudioServer
         ArgumentNullException.ThrowIfNull(projectDirectory);
         ArgumentNullException.ThrowIfNull(options);
         var project = StudioProject.Open(projectDirectory);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Mentor.Studio", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-        });
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
-        ServerLogging.Configure(builder.Logging, options.JsonLogs, logging);
+        var builder = LocalWebHost.CreateBuilder("Mentor.Studio", options.Urls, options.MaxRequestBodyBytes, options.ShutdownTimeout, options.JsonLogs, logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(project);
         builder.Services.AddSingleton(new ThumbnailCache(Path.Combine(project.StudioFolder, "thumbs")));
