@@ -3,17 +3,17 @@ namespace Mentor.Training.Heads.Logistic;
 /// <summary>Weighted accuracy and log-loss of held-out rows, accumulated per group (fold) and averaged over groups.</summary>
 internal sealed class HeldOutScore
 {
-    readonly double[] correct;
-    readonly double[] loss;
-    readonly double[] weight;
-    readonly double[] squaredWeight;
+    private readonly double[] _correct;
+    private readonly double[] _loss;
+    private readonly double[] _weight;
+    private readonly double[] _squaredWeight;
 
     public HeldOutScore(int groups)
     {
-        correct = new double[groups];
-        loss = new double[groups];
-        weight = new double[groups];
-        squaredWeight = new double[groups];
+        _correct = new double[groups];
+        _loss = new double[groups];
+        _weight = new double[groups];
+        _squaredWeight = new double[groups];
     }
 
     /// <summary>Adds one row given its log-probabilities.</summary>
@@ -21,10 +21,10 @@ internal sealed class HeldOutScore
     {
         int predicted = 0;
         for (int k = 1; k < logProbabilities.Length; k++) if (logProbabilities[k] > logProbabilities[predicted]) predicted = k;
-        if (predicted == label) correct[group] += rowWeight;
-        loss[group] -= rowWeight * logProbabilities[label];
-        weight[group] += rowWeight;
-        squaredWeight[group] += rowWeight * rowWeight;
+        if (predicted == label) _correct[group] += rowWeight;
+        _loss[group] -= rowWeight * logProbabilities[label];
+        _weight[group] += rowWeight;
+        _squaredWeight[group] += rowWeight * rowWeight;
     }
 
     /// <summary>Adds one row given its logits (turned into log-probabilities here).</summary>
@@ -47,11 +47,11 @@ internal sealed class HeldOutScore
     {
         var accuracies = new List<double>();
         double logLoss = 0;
-        for (int g = 0; g < weight.Length; g++)
+        for (int g = 0; g < _weight.Length; g++)
         {
-            if (weight[g] <= 0) continue;
-            accuracies.Add(correct[g] / weight[g]);
-            logLoss += loss[g] / weight[g];
+            if (_weight[g] <= 0) continue;
+            accuracies.Add(_correct[g] / _weight[g]);
+            logLoss += _loss[g] / _weight[g];
         }
         double accuracy = accuracies.Average();
         double error;
@@ -62,8 +62,8 @@ internal sealed class HeldOutScore
         }
         else
         {
-            int g = Array.FindIndex(weight, w => w > 0);
-            double effectiveRows = weight[g] * weight[g] / squaredWeight[g];
+            int g = Array.FindIndex(_weight, w => w > 0);
+            double effectiveRows = _weight[g] * _weight[g] / _squaredWeight[g];
             error = Math.Sqrt(accuracy * (1 - accuracy) / effectiveRows);
         }
         return (accuracy, error, logLoss / accuracies.Count);

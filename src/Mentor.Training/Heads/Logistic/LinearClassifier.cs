@@ -7,8 +7,8 @@ namespace Mentor.Training.Heads.Logistic;
 /// </summary>
 public sealed class LinearClassifier
 {
-    readonly float[] weights;
-    readonly float[] bias;
+    private readonly float[] _weights;
+    private readonly float[] _bias;
 
     /// <param name="weights">Row-major [classCount x dimension]; copied.</param>
     /// <param name="bias">One per class; copied.</param>
@@ -24,22 +24,22 @@ public sealed class LinearClassifier
         {
             throw new ArgumentException($"Weights ({weights.Length}) must be classes x dimension for {bias.Length} classes (at least 2).", nameof(weights));
         }
-        this.weights = (float[])weights.Clone();
-        this.bias = (float[])bias.Clone();
+        _weights = (float[])weights.Clone();
+        _bias = (float[])bias.Clone();
         C = c;
         L2Strength = l2Strength;
         Scores = scores.ToArray();
     }
 
-    public int ClassCount => bias.Length;
+    public int ClassCount => _bias.Length;
 
     /// <summary>Length of the feature vectors this classifier takes.</summary>
-    public int Dimension => weights.Length / bias.Length;
+    public int Dimension => _weights.Length / _bias.Length;
 
     /// <summary>Row-major [ClassCount x Dimension], applying to raw features.</summary>
-    public ReadOnlyMemory<float> Weights => weights;
+    public ReadOnlyMemory<float> Weights => _weights;
 
-    public ReadOnlyMemory<float> Bias => bias;
+    public ReadOnlyMemory<float> Bias => _bias;
 
     /// <summary>Inverse L2 strength chosen or given (scikit-learn's C).</summary>
     public double C { get; }
@@ -51,7 +51,7 @@ public sealed class LinearClassifier
     public IReadOnlyList<RegularizationScore> Scores { get; }
 
     /// <summary>The weights of one class.</summary>
-    public ReadOnlySpan<float> WeightsOf(int classIndex) => weights.AsSpan(classIndex * Dimension, Dimension);
+    public ReadOnlySpan<float> WeightsOf(int classIndex) => _weights.AsSpan(classIndex * Dimension, Dimension);
 
     /// <summary>W x + b.</summary>
     public float[] Logits(ReadOnlySpan<float> features)
@@ -63,7 +63,7 @@ public sealed class LinearClassifier
         var logits = new float[ClassCount];
         for (int k = 0; k < logits.Length; k++)
         {
-            double sum = bias[k];
+            double sum = _bias[k];
             ReadOnlySpan<float> row = WeightsOf(k);
             for (int j = 0; j < row.Length; j++) sum += row[j] * features[j];
             logits[k] = (float)sum;
