@@ -5,18 +5,23 @@ namespace Mentor.Backbones;
 
 /// <summary>
 /// A loaded backbone: one ONNX Runtime session over its prepared model (batch symbolic, features [N, D]), run on whole
-/// batches. Owns the session; dispose it. <see cref="Run(float[], int, float[])"/> is not thread-safe: use one caller at a time.
+/// batches. The session is built on first use, so a run answered wholly from the feature cache never pays for it.
+/// Owns the session; dispose it. <see cref="Run(float[], int, float[])"/> is not thread-safe: use one caller at a time.
 /// </summary>
 public sealed class Backbone : IImageBatchModel, IDisposable
 {
-    private readonly InferenceSession _session;
+    private readonly Lazy<InferenceSession> _session;
 
-    private Backbone(BackboneModel model, InferenceSession session, PreprocessingSpec preprocessing, int featureSize)
+    private Backbone(BackboneModel model, Func<InferenceSession> createSession, PreprocessingSpec preprocessing)
     {
         Model = model;
-        _session = session;
         Preprocessing = preprocessing;
-        FeatureSize = featureSize;
+        _session = new Lazy<InferenceSession>(() =>
+        {
+            var session = createSession();
+            NativeHeap.Trim();
+            return session;
+        });
     }
 
     /// <summary>The backbone as described.</summary>
@@ -31,8 +36,8 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     /// <summary>The preprocessing in force (the spec's, with any resize override).</summary>
     public PreprocessingSpec Preprocessing { get; }
 
-    /// <summary>D: the length of the feature vector.</summary>
-    public int FeatureSize { get; }
+    /// <summary>D: the length of the feature vector (read from the session, which this builds if it is not yet).</summary>
+    public int FeatureSize => FeatureSizeOf(_session.Value, Model);
 
     int IImageBatchModel.OutputSize => FeatureSize;
 
@@ -46,23 +51,12 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         options ??= BackboneOptions.Default;
         var preprocessing = options.Resize is null ? spec.Preprocessing : spec.Preprocessing.WithResize(options.Resize);
         var cacheDirectory = options.CacheDirectory ?? MentorPaths.DefaultCacheDirectory;
-        BackboneModel model;
-        InferenceSession session;
-        if (options.Int8)
-        {
-            // The quantised copy becomes the model this backbone runs (and exports): its Identity is its own hash.
-            var calibration = options.Calibration
-                ?? throw new QuantizationException($"{spec.Name}: an int8 backbone needs calibration photos; pass a folder of your training photos.");
-            model = Int8Backbones.GetOrCreate(PreparedModels.GetOrCreate(spec, cacheDirectory), calibration, preprocessing, cacheDirectory);
-            session = CreateQuantizedSession(model, options);
-        }
-        else
-        {
-            (model, session) = CreateSession(spec, options, cacheDirectory);
-        }
-        var backbone = new Backbone(model, session, preprocessing, FeatureSizeOf(session, model));
-        NativeHeap.Trim();
-        return backbone;
+        if (!options.Int8) return new Backbone(PreparedModels.GetOrCreate(spec, cacheDirectory), () => CreateSession(spec, options, cacheDirectory), preprocessing);
+        // The quantised copy becomes the model this backbone runs (and exports): its Identity is its own hash.
+        var calibration = options.Calibration
+            ?? throw new QuantizationException($"{spec.Name}: an int8 backbone needs calibration photos; pass a folder of your training photos.");
+        var model = Int8Backbones.GetOrCreate(PreparedModels.GetOrCreate(spec, cacheDirectory), calibration, preprocessing, cacheDirectory);
+        return new Backbone(model, () => CreateQuantizedSession(model, options), preprocessing);
     }
 
     /// <summary>
@@ -77,17 +71,18 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(features);
-        OnnxBatch.Run(_session, PreparedGraph.InputName, inputs, Preprocessing.BatchShape(count), PreparedGraph.OutputName, features, [count, FeatureSize], cancellation);
+        OnnxBatch.Run(_session.Value, PreparedGraph.InputName, inputs, Preprocessing.BatchShape(count), PreparedGraph.OutputName, features, [count, FeatureSize], cancellation);
     }
 
     public void Dispose()
     {
-        _session.Dispose();
+        if (!_session.IsValueCreated) return;
+        _session.Value.Dispose();
         NativeHeap.Trim();
     }
 
     // Loads the prepared copy from the cache folder; remakes it once if it is damaged.
-    private static (BackboneModel, InferenceSession) CreateSession(BackboneSpec spec, BackboneOptions options, string cacheDirectory)
+    private static InferenceSession CreateSession(BackboneSpec spec, BackboneOptions options, string cacheDirectory)
     {
         using var sessionOptions = CreateSessionOptions(options);
         for (var attempt = 0; ; attempt++)
@@ -95,7 +90,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
             var model = PreparedModels.GetOrCreate(spec, cacheDirectory);
             try
             {
-                return (model, new InferenceSession(model.Path, sessionOptions));
+                return new InferenceSession(model.Path, sessionOptions);
             }
             catch (OnnxRuntimeException e)
             {
@@ -127,7 +122,6 @@ public sealed class Backbone : IImageBatchModel, IDisposable
     {
         if (session.OutputMetadata.TryGetValue(PreparedGraph.OutputName, out var output) && output.Dimensions is [_, > 0 and var size])
             return size;
-        session.Dispose();
         throw new MentorException($"{model.Path}: not a prepared backbone (no [N,D] output '{PreparedGraph.OutputName}'); delete it from the cache and run again.");
     }
 

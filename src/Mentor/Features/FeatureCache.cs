@@ -17,6 +17,7 @@ public sealed class FeatureCache
     private const int FormatVersion = 1;
     private const int HeaderBytes = 16; // magic, version, length, reserved
     private const int TrailerBytes = 8; // XxHash64 of header + payload
+    private const int MaxEntryBytes = 64 << 20; // far above any feature vector; a larger file is not an entry
 
     public FeatureCache(string directory)
     {
@@ -37,23 +38,32 @@ public sealed class FeatureCache
     /// <summary>Reads the entry for <paramref name="key"/> into <paramref name="features"/>; false when absent or damaged.</summary>
     public bool TryGet(FeatureKey key, Span<float> features)
     {
-        var expected = HeaderBytes + features.Length * sizeof(float) + TrailerBytes;
+        if (TryGet(key) is not { } vector || vector.Length != features.Length) return false;
+        vector.CopyTo(features);
+        return true;
+    }
+
+    /// <summary>
+    /// The entry for <paramref name="key"/>, of whatever length it was stored with; null when absent or damaged. A namespace
+    /// holds one model's vectors, so a reader need not know their length (nor load the model to learn it).
+    /// </summary>
+    public float[]? TryGet(FeatureKey key)
+    {
         byte[] bytes;
         try
         {
+            // Shared for writing and deleting: another process may replace or prune the entry meanwhile (it reads whole or not at all).
             using var stream = new FileStream(PathFor(key), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-            if (stream.Length != expected) return false;
-            bytes = new byte[expected];
+            if (stream.Length is < HeaderBytes + TrailerBytes or > MaxEntryBytes) return null;
+            bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
-        var span = bytes.AsSpan();
-        if (VectorLength(span) != features.Length) return false;
-        MemoryMarshal.Cast<byte, float>(span[HeaderBytes..^TrailerBytes]).CopyTo(features);
-        return true;
+        var length = VectorLength(bytes);
+        return length < 0 ? null : MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes, length * sizeof(float))).ToArray();
     }
 
     /// <summary>The vector length of a whole, undamaged entry file's bytes; -1 when they are not one.</summary>

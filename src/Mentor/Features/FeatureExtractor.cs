@@ -96,7 +96,6 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
 
         public void ReadAndLookUp(ChannelWriter<Encoded> output, CancellationToken cancellation)
         {
-            var size = owner.Model.OutputSize;
             for (var i = 0; i < paths.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -112,8 +111,8 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
                 }
                 var key = new FeatureKey(owner._namespace, FeatureKey.HashContent(bytes));
                 _hashes[i] = key.ContentHash;
-                var vector = new float[size];
-                if (owner.Cache?.TryGet(key, vector) == true)
+                // Hits never ask the model for its output size: a run answered wholly from the cache never loads the model.
+                if (owner.Cache?.TryGet(key) is { } vector)
                 {
                     _features[i] = vector;
                     Interlocked.Increment(ref _hits);
@@ -151,12 +150,17 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
         public void Infer(ChannelReader<Prepared> input, int batchSize, CancellationToken cancellation)
         {
             var length = _spec.TensorLength;
-            var size = owner.Model.OutputSize;
-            var inputs = new float[batchSize * length];
-            var outputs = new float[batchSize * size];
+            var size = 0;
+            float[] inputs = [], outputs = [];
             var batch = new List<Prepared>(batchSize);
             while (FillBatch(input, batch, batchSize, cancellation))
             {
+                if (size == 0)
+                {
+                    // Asked only now that a photo missed the cache: the model may load its weights to answer.
+                    size = owner.Model.OutputSize;
+                    (inputs, outputs) = (new float[batchSize * length], new float[batchSize * size]);
+                }
                 for (var b = 0; b < batch.Count; b++)
                 {
                     batch[b].Tensor.AsSpan(0, length).CopyTo(inputs.AsSpan(b * length));

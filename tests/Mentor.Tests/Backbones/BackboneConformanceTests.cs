@@ -51,8 +51,11 @@ public sealed class BackboneConformanceTests
         var prepared = Directory.GetFiles(Path.Combine(temp.Path, "backbones")).Single();
         File.WriteAllBytes(prepared, [1, 2, 3]);
 
+        // The session, and so the check, comes with the first use.
         using var backbone = Backbone.Load("resnet18", BackboneOptions.Default with { CacheDirectory = temp.Path });
+        var featureSize = backbone.FeatureSize;
 
+        Assert.Equal(512, featureSize);
         Assert.True(new FileInfo(prepared).Length > 60_000_000);
     }
 

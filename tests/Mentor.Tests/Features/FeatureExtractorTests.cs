@@ -42,6 +42,22 @@ public sealed class FeatureExtractorTests(SharedBackbone shared) : IDisposable
     }
 
     [Fact]
+    public void A_run_answered_wholly_from_the_cache_never_asks_the_model_anything()
+    {
+        // Given every photo cached by a first run
+        var photos = Photos();
+        var cache = new FeatureCache(_temp.Combine("cache"));
+        var cold = new FeatureExtractor(shared.Backbone, cache).Extract(photos);
+
+        // When a model that fails on any use (as a backbone that still has to load its weights would pay for it) extracts them again
+        var warm = new FeatureExtractor(new UnusableModel(shared.Backbone), cache).Extract(photos);
+
+        // Then every vector comes from the cache, whole
+        Assert.Equal(photos.Count, warm.CacheHits);
+        for (var i = 0; i < photos.Count; i++) Assert.Equal(cold.Features[i], warm.Features[i]);
+    }
+
+    [Fact]
     public void Features_do_not_depend_on_the_batch_size_or_decoding_threads()
     {
         var photos = Photos(perClass: 3);
@@ -169,6 +185,18 @@ public sealed class FeatureExtractorTests(SharedBackbone shared) : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new FeatureExtractor(shared.Backbone, null).ExtractAsync(photos, progress, cancellation.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
+
+    // The backbone's identity and preprocessing (what the cache keys need), and nothing else.
+    private sealed class UnusableModel(IImageBatchModel model) : IImageBatchModel
+    {
+        public string Identity => model.Identity;
+
+        public PreprocessingSpec Preprocessing => model.Preprocessing;
+
+        public int OutputSize => throw new InvalidOperationException("the output size was asked for");
+
+        public void Run(float[] inputs, int count, float[] outputs) => throw new InvalidOperationException("the model was run");
     }
 
     private sealed class SyncProgress(Action<ExtractionProgress> report) : IProgress<ExtractionProgress>

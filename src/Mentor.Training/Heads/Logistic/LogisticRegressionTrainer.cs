@@ -60,7 +60,7 @@ public sealed class LogisticRegressionTrainer
         {
             float[] validationRows = scaling.TransformWithBias(validation.Features);
             var outcome = RegularizationSearch.OnValidationSet(rows, train, rowWeights, validationRows, validation, Options, grid);
-            return Fold(outcome.Parameters, scaling, train.ClassCount, outcome.C, 1 / (outcome.C * rowWeights.Sum()), outcome.Scores);
+            (c, scores, start) = (outcome.C, outcome.Scores, outcome.Parameters);
         }
         else
         {

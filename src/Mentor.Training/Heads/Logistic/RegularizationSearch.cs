@@ -45,7 +45,7 @@ internal static class RegularizationSearch
         return new Outcome(grid[best], scores, means[best]);
     }
 
-    /// <summary>Validation set; Parameters is the solution fitted on the training rows at the chosen C.</summary>
+    /// <summary>Validation set; Parameters is the search's solution on the training rows at the chosen C (a warm start for the final fit).</summary>
     public static Outcome OnValidationSet(torch.Tensor rows, TrainingSet train, float[] rowWeights, float[] validationRows, TrainingSet validation, LogisticRegressionOptions options, double[] grid)
     {
         int k = train.ClassCount, width = train.Dimension + 1;
@@ -58,7 +58,7 @@ internal static class RegularizationSearch
         for (int g = 0; g < grid.Length; g++)
         {
             objective.SetC(grid[g]);
-            int evaluations = objective.Minimize(theta, options.MaxIterations, options.Tolerance);
+            int evaluations = objective.Minimize(theta, options.SearchMaxIterations, options.SearchTolerance);
             float[] solution = theta.data<float>().ToArray();
             var score = new HeldOutScore(1);
             for (int i = 0; i < validation.Rows; i++)

@@ -18,8 +18,16 @@ internal static class ClassifierExporter
     public static void Export(BackboneModel backbone, ClassifierHead head, ModelMetadata metadata, Stream destination)
     {
         ModelProto model;
-        using (var source = new FileStream(backbone.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
+        try
+        {
+            using var source = new FileStream(backbone.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             model = ModelProto.Parser.ParseFrom(source);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            // Possible when every feature came from the cache, so nothing ran the (since damaged) cached backbone file.
+            throw new MentorException($"{backbone.Path}: the backbone file is damaged ({e.Message}); delete it and run again (cached copies are remade).");
+        }
         var graph = model.Graph;
         var featureSize = FeatureSize(graph, backbone.Path);
         if (head.Dimension != featureSize)
