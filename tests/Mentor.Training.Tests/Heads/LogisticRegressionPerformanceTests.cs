@@ -21,7 +21,7 @@ public class LogisticRegressionPerformanceTests(ITestOutputHelper output)
         // Then every grid value was scored
         double accuracy = Synthetic.Accuracy(x => model.Predict(x), test, testLabels);
         output.WriteLine($"C = {model.C}, test accuracy {accuracy:F4}");
-        foreach (var s in model.Scores) output.WriteLine($"  C {s.C,-7} accuracy {s.Accuracy:F4} ± {s.AccuracyError:F4} log-loss {s.LogLoss:F4} evaluations {s.Evaluations}");
+        foreach (var s in model.Scores) output.WriteLine($"  C {s.C,-7} accuracy {s.Accuracy:F4} ± {s.AccuracyError:F4} log-loss {s.LogLoss:F4} iterations {s.Iterations}");
         Assert.Equal(LogisticRegressionOptions.DefaultCGrid.Count, model.Scores.Count);
         // And it generalises as well as this synthetic problem allows
         Assert.InRange(model.C, 0.003, 0.3);

@@ -3,7 +3,7 @@ namespace Mentor.Training.Heads.Logistic;
 /// <summary>
 /// Fits a multinomial logistic-regression head on backbone features: features are standardised (mean and
 /// std of the training rows), the loss is softmax cross-entropy plus L2 on the weights, minimised full-batch
-/// with libtorch's L-BFGS, and C is chosen by stratified cross-validation or on a validation set.
+/// with L-BFGS on libtorch, and C is chosen by stratified cross-validation or on a validation set.
 /// The constructor only stores the options; <see cref="Fit(float[][], int[], int)"/> returns an immutable
 /// <see cref="LinearClassifier"/> that applies to raw features and holds no libtorch state.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class LogisticRegressionTrainer
 
         double c;
         RegularizationScore[] scores = [];
-        float[]? start = null;
+        double[]? start = null;
         if (Options.C is { } fixedC)
         {
             c = fixedC;
@@ -72,9 +72,9 @@ public sealed class LogisticRegressionTrainer
 
         using var objective = new SoftmaxObjective(rows, train.Dimension + 1, train.Labels, train.ClassCount, rowWeights, 1);
         objective.SetC(c);
-        using var theta = start is null ? objective.NewParameters() : objective.NewParameters(start);
-        objective.Minimize(theta, Options.MaxIterations, Options.Tolerance);
-        return Fold(theta.data<float>().ToArray(), scaling, train.ClassCount, c, objective.L2Strength(c, 0), scores);
+        double[] theta = start ?? new double[objective.Size];
+        new Lbfgs(Options.MaxIterations, Options.Tolerance).Minimize(objective.Evaluate, theta);
+        return Fold(theta, scaling, train.ClassCount, c, objective.L2Strength(c, 0), scores);
     }
 
     /// <summary>The search on a stratified sample of about <see cref="LogisticRegressionOptions.SearchRows"/> rows (one part of a seeded stratified split).</summary>
@@ -90,7 +90,7 @@ public sealed class LogisticRegressionTrainer
     }
 
     /// <summary>Folds the standardisation into the weights: W_raw = W / std, b_raw = b - W (mean / std).</summary>
-    static LinearClassifier Fold(float[] theta, Standardization scaling, int classCount, double c, double l2, RegularizationScore[] scores)
+    static LinearClassifier Fold(double[] theta, Standardization scaling, int classCount, double c, double l2, RegularizationScore[] scores)
     {
         int d = scaling.Mean.Length, width = d + 1;
         var weights = new float[classCount * d];

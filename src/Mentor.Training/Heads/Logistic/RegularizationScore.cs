@@ -10,5 +10,5 @@ namespace Mentor.Training.Heads.Logistic;
 /// Standard error of <paramref name="Accuracy"/>: the spread over folds / sqrt(folds), or binomial on a validation set.
 /// </param>
 /// <param name="LogLoss">Held-out mean cross-entropy, natural log.</param>
-/// <param name="Evaluations">Loss and gradient evaluations L-BFGS spent on this candidate (one per iteration).</param>
-public sealed record RegularizationScore(double C, double Accuracy, double AccuracyError, double LogLoss, int Evaluations);
+/// <param name="Iterations">L-BFGS iterations spent on this candidate.</param>
+public sealed record RegularizationScore(double C, double Accuracy, double AccuracyError, double LogLoss, int Iterations);

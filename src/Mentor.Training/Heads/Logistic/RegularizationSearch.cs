@@ -10,7 +10,7 @@ namespace Mentor.Training.Heads.Logistic;
 internal static class RegularizationSearch
 {
     /// <summary>The chosen C, every candidate's score, and parameters near the chosen solution.</summary>
-    public sealed record Outcome(double C, RegularizationScore[] Scores, float[] Parameters);
+    public sealed record Outcome(double C, RegularizationScore[] Scores, double[] Parameters);
 
     /// <summary>Cross-validation; Parameters is the mean over folds at the chosen C (a warm start for the final fit).</summary>
     public static Outcome CrossValidate(torch.Tensor rows, TrainingSet train, float[] rowWeights, LogisticRegressionOptions options, double[] grid)
@@ -23,13 +23,14 @@ internal static class RegularizationSearch
             for (int f = 0; f < folds; f++) problemWeights[i * folds + f] = fold[i] == f ? 0 : rowWeights[i];
         }
         using var objective = new SoftmaxObjective(rows, width, train.Labels, k, problemWeights, folds);
-        using var theta = objective.NewParameters();
+        var theta = new double[objective.Size];
+        var lbfgs = new Lbfgs(options.SearchMaxIterations, options.SearchTolerance);
         var scores = new RegularizationScore[grid.Length];
-        var means = new float[grid.Length][];
+        var means = new double[grid.Length][];
         for (int g = 0; g < grid.Length; g++)
         {
             objective.SetC(grid[g]);
-            int evaluations = objective.Minimize(theta, options.SearchMaxIterations, options.SearchTolerance);
+            var result = lbfgs.Minimize(objective.Evaluate, theta);
             float[] logProbabilities = objective.AllLogProbabilities(theta);
             var score = new HeldOutScore(folds);
             for (int i = 0; i < n; i++)
@@ -38,7 +39,7 @@ internal static class RegularizationSearch
                 score.Add(fold[i], own, train.Labels[i], options.Balance ? rowWeights[i] : 1);
             }
             var (accuracy, error, logLoss) = score.Mean();
-            scores[g] = new RegularizationScore(grid[g], accuracy, error, logLoss, evaluations);
+            scores[g] = new RegularizationScore(grid[g], accuracy, error, logLoss, result.Iterations);
             means[g] = MeanOverProblems(theta, folds);
         }
         int best = Choose(scores, options.Metric);
@@ -50,16 +51,16 @@ internal static class RegularizationSearch
     {
         int k = train.ClassCount, width = train.Dimension + 1;
         using var objective = new SoftmaxObjective(rows, width, train.Labels, k, rowWeights, 1);
-        using var theta = objective.NewParameters();
+        var theta = new double[objective.Size];
+        var lbfgs = new Lbfgs(options.SearchMaxIterations, options.SearchTolerance);
         float[] validationWeights = validation.SampleWeights(options.Balance);
         var scores = new RegularizationScore[grid.Length];
-        var solutions = new float[grid.Length][];
+        var solutions = new double[grid.Length][];
         var logits = new float[k];
         for (int g = 0; g < grid.Length; g++)
         {
             objective.SetC(grid[g]);
-            int evaluations = objective.Minimize(theta, options.SearchMaxIterations, options.SearchTolerance);
-            float[] solution = theta.data<float>().ToArray();
+            var result = lbfgs.Minimize(objective.Evaluate, theta);
             var score = new HeldOutScore(1);
             for (int i = 0; i < validation.Rows; i++)
             {
@@ -67,14 +68,14 @@ internal static class RegularizationSearch
                 for (int c = 0; c < k; c++)
                 {
                     double sum = 0;
-                    for (int j = 0; j < width; j++) sum += solution[c * width + j] * row[j];
+                    for (int j = 0; j < width; j++) sum += theta[c * width + j] * row[j];
                     logits[c] = (float)sum;
                 }
                 score.AddLogits(0, logits, validation.Labels[i], validationWeights[i]);
             }
             var (accuracy, error, logLoss) = score.Mean();
-            scores[g] = new RegularizationScore(grid[g], accuracy, error, logLoss, evaluations);
-            solutions[g] = solution;
+            scores[g] = new RegularizationScore(grid[g], accuracy, error, logLoss, result.Iterations);
+            solutions[g] = (double[])theta.Clone();
         }
         int best = Choose(scores, options.Metric);
         return new Outcome(grid[best], scores, solutions[best]);
@@ -99,11 +100,14 @@ internal static class RegularizationSearch
         return best;
     }
 
-    static float[] MeanOverProblems(torch.Tensor theta, int problems)
+    static double[] MeanOverProblems(double[] theta, int problems)
     {
-        using var noGrad = torch.no_grad();
-        using var perProblem = theta.view(problems, -1);
-        using var mean = perProblem.mean([0]);
-        return mean.data<float>().ToArray();
+        int size = theta.Length / problems;
+        var mean = new double[size];
+        for (int q = 0; q < problems; q++)
+        {
+            for (int i = 0; i < size; i++) mean[i] += theta[q * size + i] / problems;
+        }
+        return mean;
     }
 }

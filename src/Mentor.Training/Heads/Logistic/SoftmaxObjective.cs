@@ -1,5 +1,4 @@
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Mentor.Training.Heads.Logistic;
@@ -8,9 +7,9 @@ namespace Mentor.Training.Heads.Logistic;
 /// Several independent multinomial logistic-regression problems that share one design matrix (the
 /// cross-validation folds, or just one): for problem p, sample weights w_p (zero for rows it must not
 /// see) and the objective (1/S_p) (sum_i w_pi CE_i + ||W_p||^2 / (2C)), S_p = sum_i w_pi, i.e.
-/// scikit-learn's loss scaled to a per-row mean; the bias is not penalised. The parameters are one tensor
-/// [problems x classes, d + 1], the last column of each row being the bias, minimised with TorchSharp's
-/// <c>optim.LBFGS</c>: one matrix product forward and one backward for all problems together.
+/// scikit-learn's loss scaled to a per-row mean; the bias is not penalised. Parameters are one flat
+/// vector [problems x classes x (d + 1)], the last column of each row being the bias. Evaluated in
+/// float32 with libtorch, one matrix product forward and one backward for all problems together.
 /// Owns its tensors except the design matrix, which the caller lends and disposes: dispose it.
 /// </summary>
 internal sealed class SoftmaxObjective : IDisposable
@@ -51,11 +50,8 @@ internal sealed class SoftmaxObjective : IDisposable
         _penalty = zeros(_p * _k, 1);
     }
 
-    /// <summary>A zero parameter tensor of the right shape, [problems x classes, width].</summary>
-    public Parameter NewParameters() => new(zeros(_p * _k, _width));
-
-    /// <summary>A parameter tensor holding <paramref name="values"/> (flat, [problems x classes x width]).</summary>
-    public Parameter NewParameters(float[] values) => new(tensor(values, [_p * _k, _width]));
+    /// <summary>Length of the parameter vector.</summary>
+    public int Size => _p * _k * _width;
 
     /// <summary>Sets the inverse regularisation strength C (scikit-learn's) for every problem.</summary>
     public void SetC(double c)
@@ -69,48 +65,33 @@ internal sealed class SoftmaxObjective : IDisposable
     /// <summary>The L2 strength per row of problem <paramref name="problem"/>, 1 / (C S_p).</summary>
     public double L2Strength(double c, int problem) => 1 / (c * _weightSums[problem]);
 
-    /// <summary>
-    /// Minimises the sum over problems of their objectives from <paramref name="theta"/>'s values, in place, with a fresh
-    /// L-BFGS history; returns the objective evaluations spent (libtorch's L-BFGS, without a line search, takes one per
-    /// iteration). The stopping rule is the optimiser's: largest gradient component at most <paramref name="tolerance"/>,
-    /// or a change in loss or parameters below 1e-7, about float32's resolution of a loss near 1: with libtorch's default
-    /// (1e-9) a lightly regularised fit (C = 100 on clothing-small) ran all its iterations on rounding noise.
-    /// </summary>
-    public int Minimize(Parameter theta, int maxIterations, double tolerance)
-    {
-        using var scope = NewDisposeScope(); // the losses the closure returns
-        using var optimizer = optim.LBFGS([theta], lr: 1, max_iter: maxIterations, max_eval: maxIterations * 5 / 4,
-            tolerange_grad: tolerance, tolerance_change: 1e-7, history_size: 10);
-        int evaluations = 0;
-        optimizer.step(() =>
-        {
-            evaluations++;
-            optimizer.zero_grad();
-            var loss = Loss(theta);
-            loss.backward();
-            return loss;
-        });
-        return evaluations;
-    }
-
-    Tensor Loss(Tensor t)
-    {
-        using var scope = NewDisposeScope();
-        var data = -(LogProbabilities(t) * _oneHot * _weights).sum();
-        var penalised = t * _biasMask;
-        // No implicit Scalar arguments (square() is pow(2)): TorchSharp can free those while libtorch still reads them.
-        using var half = tensor(0.5f);
-        var regularisation = (penalised * penalised * _penalty).sum() * half;
-        return (data + regularisation).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>Log-probabilities of every row under every problem's parameters, [n x p x k], copied out.</summary>
-    public float[] AllLogProbabilities(Tensor theta)
+    /// <summary>Sum over problems of their objectives; writes the gradient.</summary>
+    public double Evaluate(double[] theta, double[] gradient)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return LogProbabilities(theta).data<float>().ToArray();
+        var t = Parameters(theta);
+        var logProbabilities = LogProbabilities(t);
+        double data = -(logProbabilities * _oneHot * _weights).sum().to_type(ScalarType.Float64).item<double>();
+        var penalised = t * _biasMask;
+        // No implicit Scalar arguments (square() is pow(2)): TorchSharp can free those while libtorch still reads them.
+        double regularisation = 0.5 * (penalised * penalised * _penalty).sum().to_type(ScalarType.Float64).item<double>();
+        var residual = (logProbabilities.exp() - _oneHot) * _weights;
+        var g = residual.view(_n, _p * _k).t().matmul(_rows).add_(penalised.mul_(_penalty));
+        var values = g.data<float>().ToArray();
+        for (int i = 0; i < gradient.Length; i++) gradient[i] = values[i];
+        return data + regularisation;
     }
+
+    /// <summary>Log-probabilities of every row under every problem's parameters, [n x p x k], copied out.</summary>
+    public float[] AllLogProbabilities(double[] theta)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return LogProbabilities(Parameters(theta)).data<float>().ToArray();
+    }
+
+    Tensor Parameters(double[] theta) => tensor(Array.ConvertAll(theta, v => (float)v), [_p * _k, _width]);
 
     // logits - logsumexp: several times faster than log_softmax over a last dimension this short.
     Tensor LogProbabilities(Tensor t)
