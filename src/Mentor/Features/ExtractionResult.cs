@@ -4,6 +4,7 @@ namespace Mentor.Features;
 public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] features, IReadOnlyList<SkippedFile> skipped, int cacheHits, TimeSpan elapsed,
     IReadOnlyList<string?>? contentHashes = null)
 {
+    /// <summary>The files asked for, in the order given; every other list here is parallel to it.</summary>
     public IReadOnlyList<string> Paths { get; } = paths;
 
     /// <summary>One vector per path, or null where the file was skipped.</summary>
@@ -18,6 +19,7 @@ public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] fea
     /// <summary>Vectors computed by the backbone.</summary>
     public int Computed => Paths.Count - Skipped.Count - CacheHits;
 
+    /// <summary>Wall-clock time of the whole extraction (reading, decoding, cache lookups and the backbone).</summary>
     public TimeSpan Elapsed { get; } = elapsed;
 
     /// <summary>The SHA-256 (hex) of each file's bytes as read, null where it could not be read; empty when not recorded.</summary>

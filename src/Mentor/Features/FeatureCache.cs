@@ -18,6 +18,9 @@ public sealed class FeatureCache
     private const int HeaderBytes = 16; // magic, version, length, reserved
     private const int TrailerBytes = 8; // XxHash64 of header + payload
 
+    /// <summary>A cache rooted at <paramref name="directory"/>; folders are created on the first write, not here.</summary>
+    /// <param name="directory">The cache's root folder (made absolute); several caches and processes may share it.</param>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is null, empty or white space.</exception>
     public FeatureCache(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);

@@ -18,9 +18,12 @@ public sealed class ShardSet(IReadOnlyList<string> files, ShardMetadata metadata
     /// <summary>Image paths relative to the dataset, as the shards recorded them.</summary>
     public IReadOnlyList<string> Paths { get; } = paths;
 
+    /// <summary>The label index of each row, parallel to <see cref="Paths"/>.</summary>
     public int[] Targets { get; } = targets;
 
+    /// <summary>One feature vector per row, parallel to <see cref="Paths"/>.</summary>
     public float[][] Features { get; } = features;
 
+    /// <summary>The number of rows across all shards.</summary>
     public int Count => Paths.Count;
 }

@@ -46,15 +46,19 @@ public sealed class MlpHead : ClassifierHead
         graph.Floats(HiddenWeightsConstant).Values, graph.Floats(HiddenBiasConstant).Values,
         graph.Floats(OutputWeightsConstant).Values, graph.Floats(OutputBiasConstant).Values, graph.Transform));
 
+    /// <inheritdoc/>
     public override string Kind => Name;
 
+    /// <inheritdoc/>
     public override int ClassCount => _outputBias.Length;
 
+    /// <inheritdoc/>
     public override int Dimension => _hiddenWeights.Length / _hiddenBias.Length;
 
     /// <summary>Hidden units.</summary>
     public int Hidden => _hiddenBias.Length;
 
+    /// <inheritdoc/>
     protected override float[] Score(ReadOnlySpan<float> features)
     {
         var hidden = Dense.Apply(_hiddenWeights, _hiddenBias, features).Select(h => (float)Math.Max(0, h)).ToArray();
