@@ -17,6 +17,7 @@ namespace Mentor.Training;
 /// </summary>
 public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 {
+    /// <summary>The options every fit uses (defaults when none were given).</summary>
     public ClassifierTrainingOptions Options { get; } = options ?? new ClassifierTrainingOptions();
 
     /// <summary>Trains on <paramref name="trainDirectory"/>; validation and test each from their own folder, split off, or none.</summary>

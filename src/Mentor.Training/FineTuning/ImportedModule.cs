@@ -85,6 +85,7 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
     /// <summary>The graph outputs (after any cut).</summary>
     public IReadOnlyList<string> OutputNames { get; }
 
+    /// <summary>The graph's nodes in topological order (after any cut), each run by its own TorchSharp kernel.</summary>
     public IReadOnlyList<ImportedNode> Nodes => _nodes;
 
     /// <summary>Whether batch-norm layers with frozen parameters keep their running statistics fixed in training mode.</summary>

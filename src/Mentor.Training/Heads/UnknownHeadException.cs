@@ -4,7 +4,9 @@ namespace Mentor.Training.Heads;
 public sealed class UnknownHeadException(string name, IReadOnlyList<string> known)
     : MentorException($"no head kind is called '{name}'; use one of {string.Join(", ", known)}.")
 {
+    /// <summary>The name asked for.</summary>
     public string Name { get; } = name;
 
+    /// <summary>The names that exist (<see cref="HeadRegistry.Names"/>).</summary>
     public IReadOnlyList<string> Known { get; } = known;
 }

@@ -15,6 +15,7 @@ namespace Mentor.Training.Ranking;
 /// </summary>
 public sealed class BackboneRanker(RankingOptions? options = null)
 {
+    /// <summary>The options every ranking uses (defaults when none were given).</summary>
     public RankingOptions Options { get; } = options ?? new RankingOptions();
 
     /// <summary>

@@ -10,11 +10,13 @@ public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stag
     /// <summary>The whole backbone as an ONNX model: the original graph, the fine-tuned stages' weights.</summary>
     public byte[] Backbone { get; } = backbone;
 
+    /// <summary>The head trained together with the stages, applying to the fine-tuned backbone's raw features.</summary>
     public LinearHead Head { get; } = head;
 
     /// <summary>The value the trained stages start from (everything before it stayed frozen).</summary>
     public string StageInput { get; } = stageInput;
 
+    /// <summary>Loss, accuracy and learning rates of every epoch run, in order.</summary>
     public IReadOnlyList<EpochReport> Epochs { get; } = epochs;
 
     /// <summary>The 1-based epoch whose weights were kept (best validation accuracy); 0 when none beat the head on frozen features, which is then kept.</summary>

@@ -22,8 +22,10 @@ namespace Mentor.Training.Tuning;
 /// </summary>
 public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
 {
+    /// <summary>The options every run uses (defaults when none were given).</summary>
     public FineTuneOptions Options { get; } = options ?? new FineTuneOptions();
 
+    /// <summary>Seeds the augmented views, the batch order and libtorch's generator: the same seed and data give the same weights.</summary>
     public int Seed { get; } = seed;
 
     /// <summary>Fine-tunes the fp32 <paramref name="backbone"/> with <paramref name="head"/> on the photos of <paramref name="train"/>.</summary>

@@ -31,6 +31,7 @@ public sealed class LinearClassifier
         Scores = scores.ToArray();
     }
 
+    /// <summary>Number of classes: the length of every probability vector returned.</summary>
     public int ClassCount => _bias.Length;
 
     /// <summary>Length of the feature vectors this classifier takes.</summary>
@@ -39,6 +40,7 @@ public sealed class LinearClassifier
     /// <summary>Row-major [ClassCount x Dimension], applying to raw features.</summary>
     public ReadOnlyMemory<float> Weights => _weights;
 
+    /// <summary>One bias per class, applying with <see cref="Weights"/> to raw features.</summary>
     public ReadOnlyMemory<float> Bias => _bias;
 
     /// <summary>Inverse L2 strength chosen or given (scikit-learn's C).</summary>
