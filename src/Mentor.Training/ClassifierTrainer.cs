@@ -15,6 +15,7 @@ namespace Mentor.Training;
 /// fits the head on the training features, and measures it on the validation and test features.
 /// The constructor only stores the options; <c>FitAsync</c> does the work.
 /// </summary>
+/// <param name="options">The settings of every run; null: the defaults.</param>
 public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 {
     /// <summary>The options every fit uses (defaults when none were given).</summary>

@@ -17,6 +17,7 @@ namespace Mentor.Training.Comparison;
 /// same architecture from random weights on all the data with the same time budget; every model is measured on the
 /// same held-out test photos, which no sample can contain.
 /// </summary>
+/// <param name="options">The settings of every run; null: the defaults.</param>
 public sealed class ComparisonRunner(ComparisonOptions? options = null)
 {
     /// <summary>The method name of logistic regression on frozen backbone features.</summary>

@@ -20,6 +20,8 @@ namespace Mentor.Training.Tuning;
 /// label smoothing and gradient clipping; after each epoch the validation photos decide whether to keep it, and
 /// training stops after <see cref="FineTuneOptions.Patience"/> epochs without a better one. Same seed, same result.
 /// </summary>
+/// <param name="options">Stages, views, learning rates, epochs and stopping; null: the defaults.</param>
+/// <param name="seed">Seeds the augmented views, the batch order and libtorch's generator.</param>
 public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
 {
     /// <summary>The options every run uses (defaults when none were given).</summary>

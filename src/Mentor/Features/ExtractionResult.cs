@@ -1,6 +1,12 @@
 namespace Mentor.Features;
 
 /// <summary>Features of a list of files, in the order given; a skipped file's entry is null.</summary>
+/// <param name="paths">The files asked for, in order.</param>
+/// <param name="features">One vector per path, null where the file was skipped; kept, not copied.</param>
+/// <param name="skipped">The files that gave no features, with reasons, in path order.</param>
+/// <param name="cacheHits">Vectors read from the cache.</param>
+/// <param name="elapsed">Wall-clock time of the extraction.</param>
+/// <param name="contentHashes">Each file's SHA-256 (hex) as read, null where unreadable; null: not recorded.</param>
 public sealed class ExtractionResult(IReadOnlyList<string> paths, float[]?[] features, IReadOnlyList<SkippedFile> skipped, int cacheHits, TimeSpan elapsed,
     IReadOnlyList<string?>? contentHashes = null)
 {
