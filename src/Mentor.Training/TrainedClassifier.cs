@@ -75,6 +75,7 @@ public sealed class TrainedClassifier(
     public Tuning.FineTuneResult? FineTuned { get; } = fineTuned;
 
     /// <summary>Writes the classifier as one ONNX file (backbone, head, softmax, metadata), atomically.</summary>
+    /// <param name="path">The model file to write (conventionally <c>.onnx</c>); an existing file is replaced only once the new one is complete.</param>
     public void Save(string path)
     {
         var metadata = new ModelMetadata

@@ -134,7 +134,11 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Switches the module to training (<paramref name="on"/> true) or evaluation mode; batch-norm layers stay in
+    /// evaluation mode as <see cref="FrozenBatchNormInEvalMode"/> and <see cref="AllBatchNormInEvalMode"/> say.
+    /// </summary>
+    /// <param name="on">True for training mode, false for evaluation mode.</param>
     public override void train(bool on = true)
     {
         base.train(on);

@@ -27,6 +27,7 @@ public sealed class PreprocessingSpec
     {
     }
 
+    /// <summary>Any layout, scale and offset.</summary>
     /// <param name="inputSize">Side of the square input.</param>
     /// <param name="layout">Planar or interleaved channels.</param>
     /// <param name="channelOrder">Plane order of the input.</param>

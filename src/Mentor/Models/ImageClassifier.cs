@@ -83,6 +83,9 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
     }
 
     /// <summary>Class probabilities for one encoded image (thread-safe).</summary>
+    /// <param name="encoded">The image file's bytes (JPEG, PNG, BMP, GIF, WebP).</param>
+    /// <param name="name">Names the image in error messages, usually its path.</param>
+    /// <returns>One probability per label, in <see cref="Labels"/> order, summing to 1.</returns>
     /// <exception cref="ImageDecodeException">The bytes are not a usable image.</exception>
     public float[] PredictProbabilities(byte[] encoded, string name)
     {
@@ -94,6 +97,9 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
     }
 
     /// <summary>The <paramref name="top"/> most probable labels for the image file at <paramref name="path"/> (thread-safe).</summary>
+    /// <param name="path">An image file (JPEG, PNG, BMP, GIF, WebP).</param>
+    /// <param name="top">How many labels to return, best first (all of them when the model has fewer).</param>
+    /// <exception cref="ImageDecodeException">The file is missing, unreadable or not a usable image.</exception>
     public IReadOnlyList<LabelScore> Predict(string path, int top = 5) =>
         LabelScore.Top(PredictProbabilities(ImageFile.Read(path), path), Labels, top);
 

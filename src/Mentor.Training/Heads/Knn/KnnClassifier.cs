@@ -14,6 +14,7 @@ public sealed class KnnClassifier
     private readonly float[] _features;
     private readonly int[] _labels;
 
+    /// <summary>A fitted k-NN classifier from its normalised training rows and its search over k.</summary>
     /// <param name="normalizedFeatures">Row-major [rows x dimension], each row of unit length (or zero); copied.</param>
     /// <param name="labels">Class index per row; copied.</param>
     /// <param name="classCount">Number of classes.</param>

@@ -10,6 +10,7 @@ public sealed class LinearClassifier
     private readonly float[] _weights;
     private readonly float[] _bias;
 
+    /// <summary>A fitted logistic-regression classifier from its weights (applying to raw features) and its search.</summary>
     /// <param name="weights">Row-major [classCount x dimension]; copied.</param>
     /// <param name="bias">One per class; copied.</param>
     /// <param name="c">The inverse L2 strength used (scikit-learn's C).</param>

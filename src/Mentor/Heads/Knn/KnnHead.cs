@@ -19,6 +19,7 @@ public sealed class KnnHead : ClassifierHead
     private readonly int[] _labels;
     private readonly int _classes;
 
+    /// <summary>A k-NN head over stored training rows, as a model file holds it.</summary>
     /// <param name="normalizedFeatures">Row-major [rows x dimension], unit-length rows; copied.</param>
     /// <param name="labels">Class index per row; copied.</param>
     /// <param name="classes">Number of classes.</param>

@@ -15,6 +15,7 @@ public sealed class LinearHead : ClassifierHead
     private readonly float[] _weights;
     private readonly float[] _bias;
 
+    /// <summary>A linear softmax head from its weights and bias, as a model file holds them.</summary>
     /// <param name="weights">Row-major [classes x dimension]; copied.</param>
     /// <param name="bias">One per class; copied.</param>
     /// <param name="transform">Applied to features before the weights.</param>

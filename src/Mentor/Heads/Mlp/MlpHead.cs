@@ -22,6 +22,7 @@ public sealed class MlpHead : ClassifierHead
     private readonly float[] _outputWeights;
     private readonly float[] _outputBias;
 
+    /// <summary>A one-hidden-layer head from its two layers' weights and biases, as a model file holds them.</summary>
     /// <param name="hiddenWeights">Row-major [hidden x dimension]; copied.</param>
     /// <param name="hiddenBias">One per hidden unit; copied.</param>
     /// <param name="outputWeights">Row-major [classes x hidden]; copied.</param>
