@@ -98,7 +98,7 @@ public sealed class ImageClassifier : IImageBatchModel, IDisposable
 
     /// <summary>The <paramref name="top"/> most probable labels for the image file at <paramref name="path"/> (thread-safe).</summary>
     /// <param name="path">An image file (JPEG, PNG, BMP, GIF, WebP).</param>
-    /// <param name="top">How many labels to return, best first (all of them when the model has fewer).</param>
+    /// <param name="top">How many labels to return, best first: at least 1, and all of them when the model has fewer.</param>
     /// <exception cref="ImageDecodeException">The file is missing, unreadable or not a usable image.</exception>
     public IReadOnlyList<LabelScore> Predict(string path, int top = 5) =>
         LabelScore.Top(PredictProbabilities(ImageFile.Read(path), path), Labels, top);
