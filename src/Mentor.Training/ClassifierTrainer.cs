@@ -15,11 +15,21 @@ namespace Mentor.Training;
 /// fits the head on the training features, and measures it on the validation and test features.
 /// The constructor only stores the options; <c>FitAsync</c> does the work.
 /// </summary>
+/// <param name="options">The settings of every run; null: the defaults.</param>
 public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
 {
+    /// <summary>The options every fit uses (defaults when none were given).</summary>
     public ClassifierTrainingOptions Options { get; } = options ?? new ClassifierTrainingOptions();
 
     /// <summary>Trains on <paramref name="trainDirectory"/>; validation and test each from their own folder, split off, or none.</summary>
+    /// <param name="trainDirectory">An image folder: one subfolder of photos per class.</param>
+    /// <param name="validationDirectory">Validation photos in the same layout; null: a share of the training photos split off (<see cref="ClassifierTrainingOptions.ValidationFraction"/>), or none.</param>
+    /// <param name="testDirectory">Test photos in the same layout; null: a share split off (<see cref="ClassifierTrainingOptions.TestFraction"/>), or none.</param>
+    /// <param name="progress">Told of featurising and fitting progress, or null.</param>
+    /// <param name="cancellation">Stops the run; features already computed stay cached.</param>
+    /// <returns>The trained classifier with its metrics; <see cref="TrainedClassifier.Save"/> writes the model file.</returns>
+    /// <exception cref="Data.DatasetException">A folder is missing, empty, has fewer than two classes, or holds classes the training folder lacks.</exception>
+    /// <exception cref="TrainingDataException">The photos cannot be learnt from; the message names the fix.</exception>
     public async Task<TrainedClassifier> FitAsync(string trainDirectory, string? validationDirectory = null, string? testDirectory = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {

@@ -6,5 +6,8 @@ namespace Mentor.Training;
 /// </summary>
 public sealed class TorchUnavailableException : MentorException
 {
+    /// <summary>Reports that libtorch could not be loaded; <paramref name="message"/> names the likely fix.</summary>
+    /// <param name="message">One line: what failed and what to install or set.</param>
+    /// <param name="inner">The exception loading libtorch threw.</param>
     public TorchUnavailableException(string message, Exception inner) : base(message, inner) { }
 }

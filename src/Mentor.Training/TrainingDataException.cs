@@ -6,5 +6,6 @@ namespace Mentor.Training;
 /// </summary>
 public class TrainingDataException : MentorException
 {
+    /// <summary>Training data described by <paramref name="message"/>: one line saying what was wrong, where, and the fix.</summary>
     public TrainingDataException(string message) : base(message) { }
 }

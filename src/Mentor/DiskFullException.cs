@@ -6,6 +6,10 @@ namespace Mentor;
 /// </summary>
 public sealed class DiskFullException : MentorException
 {
+    /// <summary>Reports that <paramref name="path"/> could not be written; the message names the folder and the free space left there.</summary>
+    /// <param name="path">The file that was being written.</param>
+    /// <param name="bytesToWrite">Its size in bytes, or null when it was not known before writing.</param>
+    /// <param name="inner">The <see cref="IOException"/> that reported the full disk.</param>
     public DiskFullException(string path, long? bytesToWrite, Exception inner)
         : base(Describe(path, bytesToWrite), inner)
     {

@@ -6,7 +6,9 @@ namespace Mentor;
 /// </summary>
 public class MentorException : Exception
 {
+    /// <summary>A failure described by <paramref name="message"/>: one line naming what was wrong, where, and the fix.</summary>
     public MentorException(string message) : base(message) { }
 
+    /// <summary>A failure described by <paramref name="message"/>, caused by <paramref name="inner"/> (kept for logs; front ends print only the message).</summary>
     public MentorException(string message, Exception inner) : base(message, inner) { }
 }

@@ -27,6 +27,7 @@ public sealed record ComparisonOptions
     /// <summary>Share of each class held out as the test set when the dataset has no test folder.</summary>
     public double TestFraction { get; init; } = 0.2;
 
+    /// <summary>Seeds the test split, the shot samples and the training runs: the same seed and data give the same samples.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>The backbone: a built-in name, a spec .json or an .onnx file (see <see cref="Backbones.BackboneResolver"/>).</summary>

@@ -17,13 +17,19 @@ namespace Mentor.Training.Comparison;
 /// same architecture from random weights on all the data with the same time budget; every model is measured on the
 /// same held-out test photos, which no sample can contain.
 /// </summary>
+/// <param name="options">The settings of every run; null: the defaults.</param>
 public sealed class ComparisonRunner(ComparisonOptions? options = null)
 {
+    /// <summary>The method name of logistic regression on frozen backbone features.</summary>
     public const string Logistic = "logistic on frozen features";
+    /// <summary>The method name of k-nearest neighbours on frozen backbone features.</summary>
     public const string Knn = "k-NN on frozen features";
+    /// <summary>The method name of fine-tuning the backbone's last stages with the head.</summary>
     public const string FineTuned = "fine-tuned";
+    /// <summary>The method name of the same architecture trained from random weights.</summary>
     public const string Scratch = "from scratch";
 
+    /// <summary>The options every run uses (defaults when none were given).</summary>
     public ComparisonOptions Options { get; } = options ?? new ComparisonOptions();
 
     /// <summary>Runs the comparison on <paramref name="dataset"/>: a folder with <c>train/</c> and <c>test/</c> (and optionally <c>validation/</c>), or one image folder to split.</summary>

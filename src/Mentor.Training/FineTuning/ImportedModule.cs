@@ -85,6 +85,7 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
     /// <summary>The graph outputs (after any cut).</summary>
     public IReadOnlyList<string> OutputNames { get; }
 
+    /// <summary>The graph's nodes in topological order (after any cut), each run by its own TorchSharp kernel.</summary>
     public IReadOnlyList<ImportedNode> Nodes => _nodes;
 
     /// <summary>Whether batch-norm layers with frozen parameters keep their running statistics fixed in training mode.</summary>
@@ -133,7 +134,11 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Switches the module to training (<paramref name="on"/> true) or evaluation mode; batch-norm layers stay in
+    /// evaluation mode as <see cref="FrozenBatchNormInEvalMode"/> and <see cref="AllBatchNormInEvalMode"/> say.
+    /// </summary>
+    /// <param name="on">True for training mode, false for evaluation mode.</param>
     public override void train(bool on = true)
     {
         base.train(on);

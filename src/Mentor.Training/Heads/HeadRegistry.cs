@@ -11,11 +11,13 @@ namespace Mentor.Training.Heads;
 /// </summary>
 public static class HeadRegistry
 {
+    /// <summary>Every head kind, the default (logistic regression) first, then k-NN and the MLP.</summary>
     public static IReadOnlyList<IHeadKind> All { get; } = [new LogisticHeadKind(), new KnnHeadKind(), new MlpHeadKind()];
 
     /// <summary>The kind used when none is named.</summary>
     public static string DefaultName => All[0].Name;
 
+    /// <summary>The kinds' names (<c>logistic</c>, <c>knn</c>, <c>mlp</c>), in the order of <see cref="All"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
 
     /// <summary>The kind called <paramref name="name"/>.</summary>

@@ -12,6 +12,7 @@ public sealed record HeadTrainingData(float[][] Features, int[] Targets, int Cla
     /// <summary>Rows never trained on, for choosing settings or stopping; null: the kind holds out or cross-validates its own.</summary>
     public float[][]? ValidationFeatures { get; init; }
 
+    /// <summary>The class index of each validation row; given together with <see cref="ValidationFeatures"/>, null with it.</summary>
     public int[]? ValidationTargets { get; init; }
 
     /// <summary>Applied to every row before the head, and stored in it.</summary>

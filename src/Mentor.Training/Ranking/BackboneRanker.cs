@@ -13,8 +13,10 @@ namespace Mentor.Training.Ranking;
 /// <see cref="ClassifierTrainer"/> does, and measure how well each score predicted its validation accuracy.
 /// The constructor only stores the options; <see cref="RankAsync"/> does the work.
 /// </summary>
+/// <param name="options">The settings of every run; null: the defaults.</param>
 public sealed class BackboneRanker(RankingOptions? options = null)
 {
+    /// <summary>The options every ranking uses (defaults when none were given).</summary>
     public RankingOptions Options { get; } = options ?? new RankingOptions();
 
     /// <summary>

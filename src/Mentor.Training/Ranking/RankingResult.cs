@@ -11,12 +11,14 @@ public sealed record RankingResult
     /// <summary>Photos scored (after any held-out split, skipped files excluded).</summary>
     public required int TrainImages { get; init; }
 
+    /// <summary>Classes in the training folder.</summary>
     public required int Classes { get; init; }
 
     /// <summary>Where the verifying head was measured: a folder, or the training folder's held-out share; null when not verified.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Validation { get; init; }
 
+    /// <summary>Photos the verifying head was measured on; null when not verified.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ValidationImages { get; init; }
 

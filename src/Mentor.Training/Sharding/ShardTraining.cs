@@ -12,6 +12,20 @@ namespace Mentor.Training.Sharding;
 /// </summary>
 public static class ShardTraining
 {
+    /// <summary>
+    /// Fits <paramref name="trainer"/>'s head on the merged features of the shards in <paramref name="trainShards"/> and
+    /// measures it on the validation and test sets given; the backbone named in the shards is loaded only to featurise
+    /// held-out photos and to go into the model file.
+    /// </summary>
+    /// <param name="trainer">Its options are used: head kind, cache, resize, strictness. Fine-tuning, int8 and held-out fractions are refused.</param>
+    /// <param name="trainShards">A folder of shards, a glob such as <c>dir/shard-*.parquet</c>, or one shard file; the set must be complete.</param>
+    /// <param name="validation">Validation shards (same forms) or an image folder; null: none.</param>
+    /// <param name="test">Test shards (same forms) or an image folder; null: none.</param>
+    /// <param name="progress">Told of featurising and fitting progress, or null.</param>
+    /// <param name="cancellation">Stops the work; nothing is returned then.</param>
+    /// <returns>The trained classifier, ready to save.</returns>
+    /// <exception cref="TrainingDataException">The options ask for fine-tuning, int8 or held-out fractions, which need the photos; or the data cannot be learnt from.</exception>
+    /// <exception cref="ShardException">A shard set is incomplete or mixed, or was extracted with another backbone than this machine's or the training shards'.</exception>
     public static async Task<TrainedClassifier> FitShardsAsync(this ClassifierTrainer trainer, string trainShards, string? validation = null, string? test = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {

@@ -20,6 +20,7 @@ public sealed record FineTuneOptions
     /// <summary>The random changes behind each view; null: no augmentation (the plain centre crop only).</summary>
     public Augmentation? Augmentation { get; init; } = Imaging.Augmentation.Default;
 
+    /// <summary>Training views per AdamW step; at least 2.</summary>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>AdamW's peak learning rate for the head.</summary>
@@ -28,6 +29,7 @@ public sealed record FineTuneOptions
     /// <summary>AdamW's peak learning rate for the backbone's stages: lower, so pre-trained weights move gently.</summary>
     public double BackboneLearningRate { get; init; } = 1e-4;
 
+    /// <summary>AdamW's decoupled weight decay, on the weight matrices and kernels of the stages and the head (biases and norms excluded).</summary>
     public double WeightDecay { get; init; } = 0.05;
 
     /// <summary>Epochs over which the learning rates ramp up linearly from zero before the cosine decay.</summary>

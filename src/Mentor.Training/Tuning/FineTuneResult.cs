@@ -4,17 +4,30 @@ using Mentor.Models;
 namespace Mentor.Training.Tuning;
 
 /// <summary>What <see cref="FineTuner"/> made: a backbone with trained top stages and its head, and how training went.</summary>
+/// <param name="backbone">The whole fine-tuned backbone as ONNX bytes.</param>
+/// <param name="head">The head trained with it.</param>
+/// <param name="stageInput">The graph value the trained stages start from.</param>
+/// <param name="epochs">Every epoch's figures, in order.</param>
+/// <param name="bestEpoch">The 1-based epoch kept; 0 when the head on frozen features was kept.</param>
+/// <param name="initialValidationAccuracy">Validation accuracy before fine-tuning, or null.</param>
+/// <param name="validationProbabilities">The kept model's probabilities per validation photo, or null.</param>
+/// <param name="testProbabilities">The kept model's probabilities per test photo, or null.</param>
+/// <param name="viewSeconds">Seconds running the frozen stages over every view.</param>
+/// <param name="trainingSeconds">Seconds in the epochs.</param>
+/// <param name="trainedParameters">Trainable parameters (stages and head).</param>
 public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stageInput, IReadOnlyList<EpochReport> epochs, int bestEpoch, double? initialValidationAccuracy,
     float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters)
 {
     /// <summary>The whole backbone as an ONNX model: the original graph, the fine-tuned stages' weights.</summary>
     public byte[] Backbone { get; } = backbone;
 
+    /// <summary>The head trained together with the stages, applying to the fine-tuned backbone's raw features.</summary>
     public LinearHead Head { get; } = head;
 
     /// <summary>The value the trained stages start from (everything before it stayed frozen).</summary>
     public string StageInput { get; } = stageInput;
 
+    /// <summary>Loss, accuracy and learning rates of every epoch run, in order.</summary>
     public IReadOnlyList<EpochReport> Epochs { get; } = epochs;
 
     /// <summary>The 1-based epoch whose weights were kept (best validation accuracy); 0 when none beat the head on frozen features, which is then kept.</summary>

@@ -20,10 +20,14 @@ namespace Mentor.Training.Tuning;
 /// label smoothing and gradient clipping; after each epoch the validation photos decide whether to keep it, and
 /// training stops after <see cref="FineTuneOptions.Patience"/> epochs without a better one. Same seed, same result.
 /// </summary>
+/// <param name="options">Stages, views, learning rates, epochs and stopping; null: the defaults.</param>
+/// <param name="seed">Seeds the augmented views, the batch order and libtorch's generator.</param>
 public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
 {
+    /// <summary>The options every run uses (defaults when none were given).</summary>
     public FineTuneOptions Options { get; } = options ?? new FineTuneOptions();
 
+    /// <summary>Seeds the augmented views, the batch order and libtorch's generator: the same seed and data give the same weights.</summary>
     public int Seed { get; } = seed;
 
     /// <summary>Fine-tunes the fp32 <paramref name="backbone"/> with <paramref name="head"/> on the photos of <paramref name="train"/>.</summary>

@@ -4,6 +4,8 @@ namespace Mentor.Training.Tuning;
 /// A multiplier of the peak learning rate: linear warm-up from zero over the first steps, then cosine decay to zero
 /// as training progresses (by steps, or by elapsed time under a time budget).
 /// </summary>
+/// <param name="warmupSteps">Steps over which the multiplier rises linearly towards 1; 0: no warm-up.</param>
+/// <param name="totalSteps">Steps in the whole run, where the cosine reaches 0.</param>
 public sealed class LearningRateSchedule(int warmupSteps, int totalSteps)
 {
     /// <summary>The multiplier (0..1) for step <paramref name="step"/> (0-based), progress measured in steps.</summary>

@@ -74,6 +74,7 @@ public sealed class Backbone : IImageBatchModel, IDisposable
         OnnxBatch.Run(_session.Value, PreparedGraph.InputName, inputs, Preprocessing.BatchShape(count), PreparedGraph.OutputName, features, [count, FeatureSize], cancellation);
     }
 
+    /// <summary>Releases the ONNX Runtime session and gives its freed native memory back to the OS; the backbone cannot run afterwards.</summary>
     public void Dispose()
     {
         if (!_session.IsValueCreated) return;

@@ -12,5 +12,6 @@ namespace Mentor.Backbones;
 public sealed record BackboneOptions(int Threads = 0, bool AllowSpinning = false, Imaging.ResizeRule? Resize = null, string? CacheDirectory = null,
     bool Int8 = false, Quantization.CalibrationSet? Calibration = null)
 {
+    /// <summary>All defaults: fp32, one intra-op thread per core, no spinning, the backbone's own resize rule, the default cache folder.</summary>
     public static BackboneOptions Default { get; } = new();
 }

@@ -28,13 +28,16 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
     /// <summary>The inner value computed.</summary>
     public string OutputName { get; }
 
+    /// <summary>The backbone's identity followed by the cut point: changes whenever the weights or the cut do; part of cache keys.</summary>
     public string Identity { get; }
 
+    /// <summary>How images become this part's input: the backbone's preprocessing, with any resize override from the options.</summary>
     public PreprocessingSpec Preprocessing { get; }
 
     /// <summary>The value's shape for one image, e.g. [C, H, W] for a stage's map.</summary>
     public IReadOnlyList<int> OutputShape { get; }
 
+    /// <summary>Floats per image in the output: the product of <see cref="OutputShape"/>.</summary>
     public int OutputSize => OutputShape.Aggregate(1, (a, b) => a * b);
 
     /// <summary>
@@ -76,8 +79,14 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="count"/> preprocessed images laid out one after another in <paramref name="inputs"/> (each
+    /// <see cref="PreprocessingSpec.TensorLength"/> floats) and writes <see cref="OutputSize"/> floats per image to <paramref name="outputs"/>.
+    /// </summary>
     public void Run(float[] inputs, int count, float[] outputs) => Run(inputs, count, outputs, CancellationToken.None);
 
+    /// <inheritdoc cref="Run(float[], int, float[])"/>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired; the run was stopped part-way.</exception>
     public void Run(float[] inputs, int count, float[] outputs, CancellationToken cancellation)
     {
         if (_session is null)
@@ -88,6 +97,7 @@ public sealed class BackbonePart : IImageBatchModel, IDisposable
         OnnxBatch.Run(_session, _input, inputs, Preprocessing.BatchShape(count), OutputName, outputs, [count, .. OutputShape.Select(d => (long)d)], cancellation);
     }
 
+    /// <summary>Releases the ONNX Runtime session (if the part has one) and gives its freed native memory back to the OS.</summary>
     public void Dispose()
     {
         _session?.Dispose();

@@ -16,11 +16,18 @@ public sealed class PreprocessingSpec
     private readonly Lazy<string> _id;
 
     /// <summary>NCHW, 0..255 scaled by <paramref name="pixelScale"/>, no offset.</summary>
+    /// <param name="inputSize">Side of the square input.</param>
+    /// <param name="channelOrder">Plane order of the input.</param>
+    /// <param name="pixelScale">Factor applied to 0..255 values (1 keeps 0..255, 1/255 gives 0..1).</param>
+    /// <param name="mean">Either 3 per-channel means (in input channel order) or a 3 x size x size planar mean image; loaded on first use.</param>
+    /// <param name="std">3 per-channel divisors, or null for none.</param>
+    /// <param name="resize">The default resize-and-crop rule.</param>
     public PreprocessingSpec(int inputSize, ChannelOrder channelOrder, float pixelScale, Func<float[]> mean, float[]? std, ResizeRule resize)
         : this(inputSize, TensorLayout.Nchw, channelOrder, pixelScale, 0f, mean, std, resize)
     {
     }
 
+    /// <summary>Any layout, scale and offset.</summary>
     /// <param name="inputSize">Side of the square input.</param>
     /// <param name="layout">Planar or interleaved channels.</param>
     /// <param name="channelOrder">Plane order of the input.</param>
@@ -46,12 +53,19 @@ public sealed class PreprocessingSpec
         _id = new Lazy<string>(ComputeId);
     }
 
+    /// <summary>Side of the square input image, in pixels (224 for ResNet-18).</summary>
     public int InputSize { get; }
+    /// <summary>Whether channels are planar (NCHW) or interleaved (NHWC) in the input tensor.</summary>
     public TensorLayout Layout { get; }
+    /// <summary>The order of colour planes in the input tensor.</summary>
     public ChannelOrder ChannelOrder { get; }
+    /// <summary>Factor applied to each 0..255 pixel value before the offset (1 keeps 0..255, 1/255 gives 0..1).</summary>
     public float PixelScale { get; }
+    /// <summary>Added to each pixel value after scaling, before the mean is subtracted (0 for most backbones).</summary>
     public float PixelOffset { get; }
+    /// <summary>Per-channel divisors (3 values, input channel order) applied after the mean is subtracted; null divides by nothing.</summary>
     public float[]? Std { get; }
+    /// <summary>How a photo of any size is resized and cropped to <see cref="InputSize"/> x <see cref="InputSize"/>.</summary>
     public ResizeRule Resize { get; }
 
     /// <summary>Per-channel means (length 3) or the planar mean image (3 x size x size).</summary>

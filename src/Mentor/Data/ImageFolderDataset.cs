@@ -11,6 +11,10 @@ public sealed class ImageFolderDataset
     private static readonly HashSet<string> JunkFiles = new(StringComparer.OrdinalIgnoreCase) { "Thumbs.db", "desktop.ini" };
     private static readonly string[] SplitFolderNames = ["train", "training", "test", "val", "valid", "validation"];
 
+    /// <summary>A dataset from lists already made (no folder is read; <see cref="Open"/> reads one).</summary>
+    /// <param name="root">The folder the images were listed from; used in messages and reports.</param>
+    /// <param name="labels">Class names; each image's label indexes this list.</param>
+    /// <param name="images">The files and their label indices, in the order they are to be used.</param>
     public ImageFolderDataset(string root, IReadOnlyList<string> labels, IReadOnlyList<LabeledImage> images)
     {
         Root = root;

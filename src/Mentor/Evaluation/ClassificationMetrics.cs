@@ -5,6 +5,15 @@ namespace Mentor.Evaluation;
 /// a ratio with a zero denominator counts as 0; balanced accuracy averages recall over classes present in the truth;
 /// macro-F1 averages over classes present in the truth or the predictions; log loss clips probabilities at 1e-15.
 /// </summary>
+/// <param name="Images">Examples evaluated.</param>
+/// <param name="Accuracy">Share of examples whose most probable class is the true one (0..1).</param>
+/// <param name="BalancedAccuracy">Recall averaged over the classes present in the truth (0..1); equals accuracy on balanced data.</param>
+/// <param name="MacroF1">F1 averaged over the classes present in the truth or the predictions (0..1).</param>
+/// <param name="Top5Accuracy">Share of examples whose true class is among the 5 most probable (among all of them with 5 classes or fewer).</param>
+/// <param name="LogLoss">Mean cross-entropy of the true class's probability (natural log, probabilities clipped at 1e-15); lower is better.</param>
+/// <param name="Labels">Class names; <paramref name="ConfusionMatrix"/> and <paramref name="PerClass"/> follow this order.</param>
+/// <param name="PerClass">Precision, recall, F1 and support of each class, in label order.</param>
+/// <param name="ConfusionMatrix">Counts indexed [true class][predicted class].</param>
 public sealed record ClassificationMetrics(
     int Images,
     double Accuracy,

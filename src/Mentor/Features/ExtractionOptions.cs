@@ -17,6 +17,7 @@ public delegate void ImagePreparation(byte[] encoded, string path, int index, Pr
 /// </remarks>
 public sealed record ExtractionOptions(int BatchSize = 16, int DecodeThreads = 0, ImagePreparation? Preparation = null)
 {
+    /// <summary>Batches of 16, one decoding thread per core (at most 4), the standard decode-resize-crop.</summary>
     public static ExtractionOptions Default { get; } = new();
 
     internal int EffectiveDecodeThreads => DecodeThreads > 0 ? DecodeThreads : Math.Clamp(Environment.ProcessorCount, 1, 4);

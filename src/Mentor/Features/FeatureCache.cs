@@ -19,6 +19,9 @@ public sealed class FeatureCache
     private const int TrailerBytes = 8; // XxHash64 of header + payload
     private const int MaxEntryBytes = 64 << 20; // far above any feature vector; a larger file is not an entry
 
+    /// <summary>A cache rooted at <paramref name="directory"/>; folders are created on the first write, not here.</summary>
+    /// <param name="directory">The cache's root folder (made absolute); several caches and processes may share it.</param>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is null, empty or white space.</exception>
     public FeatureCache(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);

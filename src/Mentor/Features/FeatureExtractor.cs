@@ -12,6 +12,9 @@ namespace Mentor.Features;
 /// when it can; decoding threads prepare the misses while the backbone runs the previous batch; bounded queues keep
 /// memory flat. New vectors go to the cache. Not thread-safe: one extraction at a time per instance.
 /// </summary>
+/// <param name="model">The backbone or classifier run; not owned: the caller disposes it after the extractor's last use.</param>
+/// <param name="cache">Where vectors are looked up and stored, keyed by the model's identity, its preprocessing and each file's bytes; null: no cache.</param>
+/// <param name="options">Batch size, decoding threads and preparation; null: <see cref="ExtractionOptions.Default"/>.</param>
 public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache, ExtractionOptions? options = null)
 {
     private readonly ExtractionOptions _options = options ?? ExtractionOptions.Default;

@@ -13,8 +13,13 @@ public static class ParquetFeatureWriter
     /// <summary>One row of the file.</summary>
     public sealed class Row
     {
+        /// <summary>The image file, as listed in the dataset (column <c>path</c>).</summary>
         [JsonPropertyName("path"), ParquetRequired] public string Path { get; set; } = "";
+
+        /// <summary>The image's class name (column <c>label</c>).</summary>
         [JsonPropertyName("label"), ParquetRequired] public string Label { get; set; } = "";
+
+        /// <summary>The backbone's feature vector (column <c>features</c>, a list of float32).</summary>
         [JsonPropertyName("features"), ParquetListElementRequired] public float[] Features { get; set; } = [];
     }
 

@@ -10,6 +10,8 @@ namespace Mentor.Heads;
 /// </summary>
 public abstract class ClassifierHead
 {
+    /// <summary>Sets the transform every kind applies to raw features before its own computation.</summary>
+    /// <param name="transform">Applied to raw features before the head proper.</param>
     protected ClassifierHead(FeatureTransform transform) => Transform = transform;
 
     /// <summary>Applied to raw features before the head proper.</summary>
@@ -18,6 +20,7 @@ public abstract class ClassifierHead
     /// <summary>The kind's registered name, written into the model file's metadata (<c>logistic</c>, <c>knn</c>, <c>mlp</c>).</summary>
     public abstract string Kind { get; }
 
+    /// <summary>Number of classes: the length of every probability vector returned.</summary>
     public abstract int ClassCount { get; }
 
     /// <summary>Length of the feature vectors taken.</summary>

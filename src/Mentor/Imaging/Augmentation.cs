@@ -14,6 +14,7 @@ public sealed record Augmentation
     /// <summary>Largest crop aspect ratio (width / height), and its inverse the smallest.</summary>
     public double MaxAspectRatio { get; init; } = 4.0 / 3.0;
 
+    /// <summary>Whether half of the photos are mirrored left to right; turn it off where left and right differ (text, digits, road signs).</summary>
     public bool HorizontalFlip { get; init; } = true;
 
     /// <summary>Largest relative change of brightness, contrast and saturation; 0 turns colour jitter off.</summary>

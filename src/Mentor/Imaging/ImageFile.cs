@@ -6,6 +6,8 @@ public static class ImageFile
     /// <summary>Files larger than this are refused unread: no supported image of at most 100 megapixels needs more.</summary>
     public const long MaxBytes = 1L << 30;
 
+    /// <summary>Reads the whole file's bytes, undecoded.</summary>
+    /// <exception cref="ImageDecodeException">The file is missing, over <see cref="MaxBytes"/>, or cannot be read (permissions, I/O error); the message names it.</exception>
     public static byte[] Read(string path)
     {
         try

@@ -15,6 +15,7 @@ public sealed record ResizeRule(ResizeMode Mode, double CropFraction = 1.0, Resi
     /// <summary>Whole image squeezed to the square input.</summary>
     public static ResizeRule StretchToFit { get; } = new(ResizeMode.Stretch);
 
+    /// <summary>The rule's short name (<c>crop</c>, <c>crop0.875</c>, <c>stretch</c>, with <c>-smooth</c> or <c>-bicubic</c> for other filters), read back by <see cref="Parse"/>.</summary>
     public string Id => (Mode == ResizeMode.Stretch ? "stretch" : FormattableString.Invariant($"crop{CropFraction:0.###}"))
         + Filter switch { ResizeFilter.Smooth => "-smooth", ResizeFilter.Bicubic => "-bicubic", _ => "" };
 

@@ -1,6 +1,8 @@
 namespace Mentor.Models;
 
 /// <summary>A label and its probability.</summary>
+/// <param name="Label">The class name.</param>
+/// <param name="Probability">The model's probability for it, 0..1 (a model's probabilities for one image sum to 1).</param>
 public sealed record LabelScore(string Label, float Probability)
 {
     /// <summary>The <paramref name="top"/> highest probabilities, best first (ties: lower label index first).</summary>

@@ -17,9 +17,13 @@ public sealed record ModelMetadata
     /// <summary>The ONNX metadata key holding the JSON.</summary>
     public const string Key = "mentor";
 
+    /// <summary>The file format version written (<see cref="CurrentFormat"/> for new files).</summary>
     public int Format { get; init; } = CurrentFormat;
+    /// <summary>The version of the Mentor library that wrote the file.</summary>
     public string MentorVersion { get; init; } = "";
+    /// <summary>When the file was written.</summary>
     public DateTimeOffset Created { get; init; }
+    /// <summary>Class names, in the order of the probabilities output.</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
 
     /// <summary>The backbone as it was named: a built-in name, or the spec's name.</summary>
@@ -31,9 +35,10 @@ public sealed record ModelMetadata
     /// <summary>Name and SHA-256 of the backbone's weights as trained.</summary>
     public string BackboneIdentity { get; init; } = "";
 
-    /// <summary><c>logistic</c> or <c>knn</c>.</summary>
+    /// <summary>The head's kind (<see cref="Heads.ClassifierHead.Kind"/>): <c>logistic</c>, <c>knn</c> or <c>mlp</c>.</summary>
     public string Head { get; init; } = "";
 
+    /// <summary>The graph's input and output names, the input size and the resize rule.</summary>
     public ModelInput Input { get; init; } = new();
 
     /// <summary>SHA-256 of the serialised ONNX graph, to detect a damaged or altered file.</summary>
@@ -51,6 +56,7 @@ public sealed record ModelMetadata
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>The JSON stored in the file (camelCase), which <see cref="FromJson"/> reads back.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Parses the JSON; null when it is not valid metadata.</summary>

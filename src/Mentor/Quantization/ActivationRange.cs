@@ -1,6 +1,8 @@
 namespace Mentor.Quantization;
 
 /// <summary>The observed range of one activation tensor over the calibration photos.</summary>
+/// <param name="Min">The smallest value seen.</param>
+/// <param name="Max">The largest value seen.</param>
 public readonly record struct ActivationRange(float Min, float Max)
 {
     /// <summary>The smallest range holding both.</summary>

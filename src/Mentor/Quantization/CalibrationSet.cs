@@ -24,6 +24,7 @@ public sealed class CalibrationSet
     /// <summary>The sampled photo paths, in ordinal order.</summary>
     public IReadOnlyList<string> Photos { get; }
 
+    /// <summary>The random seed the photos were sampled with; part of <see cref="Hash"/>.</summary>
     public int Seed { get; }
 
     /// <summary>SHA-256 (hex) of the seed, the count and every sampled photo's content hash.</summary>

@@ -11,6 +11,20 @@ namespace Mentor.Sharding;
 /// </summary>
 public static class ShardExtraction
 {
+    /// <summary>
+    /// Extracts the features of <paramref name="shard"/>'s share of <paramref name="dataset"/> and writes them (atomically) to
+    /// <see cref="ShardSpec.FileName"/> in <paramref name="folder"/>, unless that file already holds the same images, labels and backbone.
+    /// </summary>
+    /// <param name="extractor">Runs the backbone; its model's identity and preprocessing are recorded in the file.</param>
+    /// <param name="dataset">The whole dataset; every shard of a job must be given the same one.</param>
+    /// <param name="shard">Which share of the images to extract.</param>
+    /// <param name="folder">Where the job's shard files go; it must exist.</param>
+    /// <param name="backboneName">The backbone as the user named it, recorded in the file's metadata.</param>
+    /// <param name="strict">Fail on the first unusable image instead of leaving it out of the file.</param>
+    /// <param name="progress">Told of every image done, or null.</param>
+    /// <param name="cancellation">Stops the extraction; no file is written then.</param>
+    /// <returns>The file, its row count, and whether it was written now or found already done.</returns>
+    /// <exception cref="DatasetException"><paramref name="strict"/> is set and an image of the shard cannot be used; nothing is written.</exception>
     public static async Task<ShardOutcome> ExtractShardAsync(this FeatureExtractor extractor, ImageFolderDataset dataset, ShardSpec shard, string folder,
         string backboneName, bool strict = false, IProgress<ExtractionProgress>? progress = null, CancellationToken cancellation = default)
     {

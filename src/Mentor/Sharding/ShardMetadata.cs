@@ -9,6 +9,13 @@ namespace Mentor.Sharding;
 /// preprocessing), the dataset's full label list, the Mentor version, which shard of how many, and a fingerprint of
 /// the shard's inputs (relative paths and labels), so that a retry can tell whether an existing file is its own.
 /// </summary>
+/// <param name="BackboneName">The backbone as the user named it.</param>
+/// <param name="BackboneIdentity">The backbone's identity: its name and weights hash (<see cref="IImageBatchModel.Identity"/>).</param>
+/// <param name="Preprocessing">The preprocessing's <see cref="Backbones.PreprocessingSpec.Id"/>.</param>
+/// <param name="Labels">The whole dataset's class names, not only those in this shard.</param>
+/// <param name="MentorVersion">The version of Mentor that wrote the shard.</param>
+/// <param name="Shard">Which shard of how many.</param>
+/// <param name="Inputs">The <see cref="Fingerprint"/> of the shard's inputs.</param>
 public sealed record ShardMetadata(
     string BackboneName,
     string BackboneIdentity,

@@ -8,6 +8,10 @@ namespace Mentor.Sharding;
 /// </summary>
 public readonly record struct ShardSpec
 {
+    /// <summary>Shard <paramref name="index"/> of <paramref name="count"/>.</summary>
+    /// <param name="index">0-based, below <paramref name="count"/>.</param>
+    /// <param name="count">Shards in the job, at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1, or <paramref name="index"/> is negative or not below <paramref name="count"/>.</exception>
     public ShardSpec(int index, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -16,8 +20,10 @@ public readonly record struct ShardSpec
         (Index, Count) = (index, count);
     }
 
+    /// <summary>This shard's 0-based position in the job.</summary>
     public int Index { get; }
 
+    /// <summary>Shards in the job.</summary>
     public int Count { get; }
 
     /// <summary>The shard's file name, e.g. <c>shard-00003-of-00016.parquet</c>: sorts in index order, the same on every machine.</summary>
@@ -37,5 +43,6 @@ public readonly record struct ShardSpec
         return true;
     }
 
+    /// <summary>The shard as <c>K/N</c>, which <see cref="TryParse"/> reads back.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 }

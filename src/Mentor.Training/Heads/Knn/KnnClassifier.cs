@@ -14,6 +14,7 @@ public sealed class KnnClassifier
     private readonly float[] _features;
     private readonly int[] _labels;
 
+    /// <summary>A fitted k-NN classifier from its normalised training rows and its search over k.</summary>
     /// <param name="normalizedFeatures">Row-major [rows x dimension], each row of unit length (or zero); copied.</param>
     /// <param name="labels">Class index per row; copied.</param>
     /// <param name="classCount">Number of classes.</param>
@@ -37,11 +38,13 @@ public sealed class KnnClassifier
         Scores = [.. scores];
     }
 
+    /// <summary>Number of classes: the length of every probability vector returned.</summary>
     public int ClassCount { get; }
 
     /// <summary>Neighbours that vote.</summary>
     public int K { get; }
 
+    /// <summary>Length of the feature vectors taken.</summary>
     public int Dimension => _features.Length / _labels.Length;
 
     /// <summary>Training rows.</summary>
@@ -50,6 +53,7 @@ public sealed class KnnClassifier
     /// <summary>The normalised training features, row-major [Rows x Dimension].</summary>
     public ReadOnlyMemory<float> Features => _features;
 
+    /// <summary>The class index of each training row, parallel to <see cref="Features"/>.</summary>
     public ReadOnlyMemory<int> Labels => _labels;
 
     /// <summary>Cross-validated accuracy per candidate k (empty when k was fixed).</summary>

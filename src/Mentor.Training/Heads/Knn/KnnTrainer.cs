@@ -11,6 +11,10 @@ namespace Mentor.Training.Heads.Knn;
 /// </summary>
 public sealed class KnnTrainer
 {
+    /// <summary>Stores and checks the options; no work is done until <see cref="Fit"/>.</summary>
+    /// <param name="options">How k is fixed or chosen; null: the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="KnnOptions.K"/> is below 1 or <see cref="KnnOptions.Folds"/> below 2.</exception>
+    /// <exception cref="ArgumentException"><see cref="KnnOptions.Candidates"/> is empty or holds a count below 1.</exception>
     public KnnTrainer(KnnOptions? options = null)
     {
         Options = options ?? new KnnOptions();
@@ -22,6 +26,7 @@ public sealed class KnnTrainer
         }
     }
 
+    /// <summary>The options every fit uses (defaults when none were given).</summary>
     public KnnOptions Options { get; }
 
     /// <summary>Normalises the rows and fixes or chooses k.</summary>

@@ -10,6 +10,7 @@ public sealed class LinearClassifier
     private readonly float[] _weights;
     private readonly float[] _bias;
 
+    /// <summary>A fitted logistic-regression classifier from its weights (applying to raw features) and its search.</summary>
     /// <param name="weights">Row-major [classCount x dimension]; copied.</param>
     /// <param name="bias">One per class; copied.</param>
     /// <param name="c">The inverse L2 strength used (scikit-learn's C).</param>
@@ -31,6 +32,7 @@ public sealed class LinearClassifier
         Scores = scores.ToArray();
     }
 
+    /// <summary>Number of classes: the length of every probability vector returned.</summary>
     public int ClassCount => _bias.Length;
 
     /// <summary>Length of the feature vectors this classifier takes.</summary>
@@ -39,6 +41,7 @@ public sealed class LinearClassifier
     /// <summary>Row-major [ClassCount x Dimension], applying to raw features.</summary>
     public ReadOnlyMemory<float> Weights => _weights;
 
+    /// <summary>One bias per class, applying with <see cref="Weights"/> to raw features.</summary>
     public ReadOnlyMemory<float> Bias => _bias;
 
     /// <summary>Inverse L2 strength chosen or given (scikit-learn's C).</summary>

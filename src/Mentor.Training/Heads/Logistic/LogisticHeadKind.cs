@@ -6,10 +6,13 @@ namespace Mentor.Training.Heads.Logistic;
 /// <summary>The default head: multinomial logistic regression (<see cref="LogisticRegressionTrainer"/>) giving a <see cref="LinearHead"/>.</summary>
 public sealed class LogisticHeadKind : IHeadKind
 {
+    /// <inheritdoc/>
     public string Name => LinearHead.Name;
 
+    /// <inheritdoc/>
     public string Description => "multinomial logistic regression, L2 chosen by cross-validation or on the validation photos (default)";
 
+    /// <inheritdoc/>
     public FittedHead Fit(HeadTrainingData data)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -9,12 +9,17 @@ namespace Mentor.Training.Heads.Logistic;
 /// </summary>
 public sealed class LogisticRegressionTrainer
 {
+    /// <summary>Stores and checks the options; no work is done until a fit.</summary>
+    /// <param name="options">Regularisation, search and solver settings; null: the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range: C or a tolerance not positive, fewer than 2 folds, fewer search rows than folds, or fewer than 1 iteration.</exception>
+    /// <exception cref="ArgumentException"><see cref="LogisticRegressionOptions.CGrid"/> is empty or holds a value that is not a positive number.</exception>
     public LogisticRegressionTrainer(LogisticRegressionOptions? options = null)
     {
         Options = options ?? new LogisticRegressionOptions();
         Validate(Options);
     }
 
+    /// <summary>The options every fit uses (defaults when none were given).</summary>
     public LogisticRegressionOptions Options { get; }
 
     /// <summary>Fits on all rows; C by stratified k-fold cross-validation unless <see cref="LogisticRegressionOptions.C"/> is set.</summary>

@@ -15,6 +15,7 @@ public sealed record MlpOptions
     /// <summary>AdamW's decoupled weight decay, on the weight matrices only.</summary>
     public double WeightDecay { get; init; } = 0.05;
 
+    /// <summary>Training rows per AdamW step (the last batch of an epoch may be smaller).</summary>
     public int BatchSize { get; init; } = 64;
 
     /// <summary>Epoch cap.</summary>

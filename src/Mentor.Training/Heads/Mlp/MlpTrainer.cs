@@ -15,6 +15,9 @@ namespace Mentor.Training.Heads.Mlp;
 /// </summary>
 public sealed class MlpTrainer
 {
+    /// <summary>Stores and checks the options; no work is done until <see cref="Fit"/>.</summary>
+    /// <param name="options">Layer, optimiser and stopping settings; null: the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range: hidden units, batch size, epochs or patience below 1, dropout not in [0, 1), or the held-out share not in (0, 1).</exception>
     public MlpTrainer(MlpOptions? options = null)
     {
         Options = options ?? new MlpOptions();
@@ -27,6 +30,7 @@ public sealed class MlpTrainer
         if (Options.HeldOutFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(options), Options.HeldOutFraction, "HeldOutFraction must lie strictly between 0 and 1.");
     }
 
+    /// <summary>The options every fit uses (defaults when none were given).</summary>
     public MlpOptions Options { get; }
 
     /// <summary>Fits on the training rows, stopping on the validation rows when given.</summary>

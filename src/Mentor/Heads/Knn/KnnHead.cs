@@ -19,6 +19,7 @@ public sealed class KnnHead : ClassifierHead
     private readonly int[] _labels;
     private readonly int _classes;
 
+    /// <summary>A k-NN head over stored training rows, as a model file holds it.</summary>
     /// <param name="normalizedFeatures">Row-major [rows x dimension], unit-length rows; copied.</param>
     /// <param name="labels">Class index per row; copied.</param>
     /// <param name="classes">Number of classes.</param>
@@ -43,10 +44,13 @@ public sealed class KnnHead : ClassifierHead
     /// <summary>Reads the head back from the constants <see cref="AppendHead"/> wrote.</summary>
     internal static HeadFormat Format { get; } = new(Name, Read);
 
+    /// <inheritdoc/>
     public override string Kind => Name;
 
+    /// <inheritdoc/>
     public override int ClassCount => _classes;
 
+    /// <inheritdoc/>
     public override int Dimension => _features.Length / _labels.Length;
 
     /// <summary>Neighbours that vote.</summary>
@@ -58,8 +62,10 @@ public sealed class KnnHead : ClassifierHead
     /// <summary>The normalised training features, row-major [Rows x Dimension].</summary>
     public ReadOnlySpan<float> Features => _features;
 
+    /// <summary>The class index of each stored training row (0..<see cref="ClassCount"/> - 1), parallel to <see cref="Features"/>.</summary>
     public ReadOnlySpan<int> Labels => _labels;
 
+    /// <inheritdoc/>
     protected override float[] Score(ReadOnlySpan<float> features) => KnnVoting.Probabilities(_features, _labels, _classes, K, features);
 
     internal override void AppendHead(GraphBuilder graph, string features, string probabilities)

@@ -15,6 +15,7 @@ public sealed class LinearHead : ClassifierHead
     private readonly float[] _weights;
     private readonly float[] _bias;
 
+    /// <summary>A linear softmax head from its weights and bias, as a model file holds them.</summary>
     /// <param name="weights">Row-major [classes x dimension]; copied.</param>
     /// <param name="bias">One per class; copied.</param>
     /// <param name="transform">Applied to features before the weights.</param>
@@ -30,16 +31,22 @@ public sealed class LinearHead : ClassifierHead
     /// <summary>Reads the head back from the constants <see cref="AppendHead"/> wrote.</summary>
     internal static HeadFormat Format { get; } = new(Name, graph => new LinearHead(graph.Floats(WeightsConstant).Values, graph.Floats(BiasConstant).Values, graph.Transform));
 
+    /// <inheritdoc/>
     public override string Kind => Name;
 
+    /// <inheritdoc/>
     public override int ClassCount => _bias.Length;
 
+    /// <inheritdoc/>
     public override int Dimension => _weights.Length / _bias.Length;
 
+    /// <summary>The weights W, row-major [<see cref="ClassCount"/> x <see cref="Dimension"/>], applied to transformed features.</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
+    /// <summary>The bias b, one per class.</summary>
     public ReadOnlySpan<float> Bias => _bias;
 
+    /// <inheritdoc/>
     protected override float[] Score(ReadOnlySpan<float> features) => Softmax.Of(Dense.Apply(_weights, _bias, features));
 
     internal override void AppendHead(GraphBuilder graph, string features, string probabilities)

@@ -22,6 +22,7 @@ public sealed class MlpHead : ClassifierHead
     private readonly float[] _outputWeights;
     private readonly float[] _outputBias;
 
+    /// <summary>A one-hidden-layer head from its two layers' weights and biases, as a model file holds them.</summary>
     /// <param name="hiddenWeights">Row-major [hidden x dimension]; copied.</param>
     /// <param name="hiddenBias">One per hidden unit; copied.</param>
     /// <param name="outputWeights">Row-major [classes x hidden]; copied.</param>
@@ -46,15 +47,19 @@ public sealed class MlpHead : ClassifierHead
         graph.Floats(HiddenWeightsConstant).Values, graph.Floats(HiddenBiasConstant).Values,
         graph.Floats(OutputWeightsConstant).Values, graph.Floats(OutputBiasConstant).Values, graph.Transform));
 
+    /// <inheritdoc/>
     public override string Kind => Name;
 
+    /// <inheritdoc/>
     public override int ClassCount => _outputBias.Length;
 
+    /// <inheritdoc/>
     public override int Dimension => _hiddenWeights.Length / _hiddenBias.Length;
 
     /// <summary>Hidden units.</summary>
     public int Hidden => _hiddenBias.Length;
 
+    /// <inheritdoc/>
     protected override float[] Score(ReadOnlySpan<float> features)
     {
         var hidden = Dense.Apply(_hiddenWeights, _hiddenBias, features).Select(h => (float)Math.Max(0, h)).ToArray();
