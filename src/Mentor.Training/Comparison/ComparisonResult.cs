@@ -3,7 +3,7 @@ using Mentor.Training.Tuning;
 
 namespace Mentor.Training.Comparison;
 
-/// <summary>Every figure a comparison measured; serialised as the <c>compare --json</c> output and drawn by the report.</summary>
+/// <summary>Every figure a comparison measured; serialised as the JSON the compare command prints and drawn by the report.</summary>
 public sealed record ComparisonResult
 {
     /// <summary>The dataset folder compared on (absolute).</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Mentor.Training.Ranking;
 
-/// <summary>What <see cref="BackboneRanker.RankAsync"/> measured; serialised as the <c>rank --json</c> output.</summary>
+/// <summary>What <see cref="BackboneRanker.RankAsync"/> measured; serialised as the JSON the rank command prints.</summary>
 public sealed record RankingResult
 {
     /// <summary>The folder of training photos scored.</summary>
