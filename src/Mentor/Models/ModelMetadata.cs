@@ -49,6 +49,8 @@ public sealed record ModelMetadata
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A key given twice would otherwise surface later, as an ArgumentException from the free-form objects.
+        AllowDuplicateProperties = false,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
