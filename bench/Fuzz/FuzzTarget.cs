@@ -10,7 +10,8 @@ public abstract class FuzzTarget
     /// <summary>The name given to <c>bench/fuzz.sh</c> and the regression corpus folder.</summary>
     public abstract string Name { get; }
 
-    /// <summary>Feeds <paramref name="input"/> to the parser: "accepted: ..." or "refused: &lt;the typed exception's message&gt;".</summary>
+    /// <summary>Feeds <paramref name="input"/> to the parser: "accepted: ..." or "refused: &lt;the typed exception's message&gt;"
+    /// (several parts, one per parser or head kind, joined by " | ").</summary>
     public abstract string Run(byte[] input);
 
     /// <summary>Writes small valid inputs (afl-fuzz's starting corpus) into <paramref name="folder"/>.</summary>

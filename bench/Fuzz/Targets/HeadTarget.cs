@@ -29,7 +29,7 @@ public sealed class HeadTarget : FuzzTarget
                 outcomes.Add($"{kind} {Refused(e)}");
             }
         }
-        return string.Join("; ", outcomes);
+        return string.Join(" | ", outcomes);
     }
 
     public override void WriteSeeds(string folder)

@@ -34,7 +34,7 @@ public sealed class ParquetTarget : FuzzTarget
         {
             rows = "features " + Refused(e);
         }
-        return $"{shards}; {rows}";
+        return $"{shards} | {rows}";
     }
 
     /// <summary>A one-of-one shard of three rows and an <c>extract</c> file of the same rows.</summary>

@@ -18,8 +18,9 @@ public sealed class FeatureKeyProperties
         var bytesAndChange = Gen.Byte.Array[1, 300].SelectMany(bytes => Gen.Select(Gen.Int[0, bytes.Length - 1], Gen.Byte[1, 255], (at, flip) => (bytes, at, flip)));
         bytesAndChange.Sample(c =>
         {
-            var here = Path.Combine(temp.Path, "a", "photo.jpg");
-            var there = Path.Combine(temp.Path, "b", "copy of photo.png");
+            var sample = Path.Combine(temp.Path, Guid.NewGuid().ToString("N")); // samples run on several threads
+            var here = Path.Combine(sample, "a", "photo.jpg");
+            var there = Path.Combine(sample, "b", "copy of photo.png");
             Directory.CreateDirectory(Path.GetDirectoryName(here)!);
             Directory.CreateDirectory(Path.GetDirectoryName(there)!);
             File.WriteAllBytes(here, c.bytes);

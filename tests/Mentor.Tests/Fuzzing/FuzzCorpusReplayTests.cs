@@ -32,7 +32,7 @@ public sealed class FuzzCorpusReplayTests
 
         // Then each part of the outcome is an acceptance or a one-line refusal that names the input
         Assert.DoesNotContain('\n', outcome);
-        foreach (var part in outcome.Split("; "))
+        foreach (var part in outcome.Split(" | "))
         {
             Assert.Matches(@"^(\w+ )?(accepted|refused: )", part);
             if (part.Contains("refused: ", StringComparison.Ordinal) && target != "upload")
