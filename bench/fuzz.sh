@@ -4,7 +4,8 @@
 # Installs afl++ (Debian) and the SharpFuzz instrumenter (NuGet) when missing, publishes bench/Fuzz, writes seeds (small
 # real inputs, plus the target's regression corpus), instruments Mentor's assemblies (and Parquet.Net, Google.Protobuf),
 # runs afl-fuzz for <seconds>, then prints minutes run, execs/s, paths found, crashes and hangs, and replays each crash
-# and hang through the uninstrumented target to print what it threw. Findings stay in bench/Fuzz/out/<target>/findings.
+# and hang through the uninstrumented target to print what it threw. Findings stay in bench/Fuzz/out/<target>/findings
+# (the published copies, about 0.8 GB each, are removed at the end).
 # A crash to keep: copy it into tests/Mentor.Tests/FuzzCorpus/<target>/, fix src, and FuzzCorpusReplayTests replays it.
 set -euo pipefail
 
@@ -40,6 +41,11 @@ cp -r "$work/plain" "$work/app"
 for dll in Mentor.dll Mentor.Server.dll Parquet.dll Google.Protobuf.dll; do
   "$tools/sharpfuzz" "$work/app/$dll" >/dev/null
 done
+
+# The targets that read paths write their input here (bench/Fuzz/ScratchFolder.cs); removed with the published copies at the end.
+scratch=$(mktemp -d "$( [[ -d /dev/shm ]] && echo /dev/shm || echo /tmp )/mentor-fuzz-$target-XXXX")
+trap 'rm -rf "$scratch" "$work/app" "$work/plain"' EXIT
+export MENTOR_FUZZ_SCRATCH=$scratch
 
 echo "fuzzing '$target' for $seconds s with $(ls "$work/seeds" | wc -l) seeds"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
