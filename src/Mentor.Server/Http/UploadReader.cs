@@ -29,6 +29,11 @@ public static class UploadReader
         {
             throw new UploadException(new ApiError(e.StatusCode, "bad_request", $"the request body could not be read ({e.Message})"));
         }
+        catch (IOException e) when (request.HasFormContentType)
+        {
+            // MultipartReader: the body ended before the closing boundary (a truncated upload); found by fuzzing.
+            throw new UploadException(new ApiError(400, "bad_multipart", $"malformed multipart body ({e.Message.Trim()}); end it with the closing boundary, or send one image as the raw body"));
+        }
         catch (InvalidDataException e)
         {
             throw new UploadException(new ApiError(400, "bad_multipart", $"malformed multipart body ({e.Message}); send files as multipart/form-data parts or one image as the raw body"));
@@ -53,17 +58,32 @@ public static class UploadReader
         var uploads = new List<Upload>();
         while (await reader.ReadNextSectionAsync(request.HttpContext.RequestAborted).ConfigureAwait(false) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            if (FileName(section) is not { } name)
                 continue; // ordinary form fields are ignored
             if (uploads.Count == options.MaxFilesPerRequest)
                 throw new UploadException(new ApiError(400, "too_many_files", $"more than {options.MaxFilesPerRequest} files in one request; send them in several requests"));
-            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
             var bytes = await ReadAllAsync(section.Body, null, request.HttpContext.RequestAborted).ConfigureAwait(false);
             uploads.Add(new Upload(string.IsNullOrEmpty(name) ? $"file{uploads.Count + 1}" : name, bytes));
         }
         if (uploads.Count == 0)
             throw new UploadException(new ApiError(400, "no_files", "the multipart body has no file parts; add the images as files (e.g. curl -F file=@photo.jpg)"));
         return uploads;
+    }
+
+    /// <summary>The part's file name ("" when it has none), or null when the part is not a file.</summary>
+    private static string? FileName(MultipartSection section)
+    {
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) return null;
+        try
+        {
+            if (!disposition.IsFileDisposition()) return null;
+            return HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+        }
+        catch (ArgumentException)
+        {
+            // ASP.NET Core's FileNameStar throws for a bare "filename*" (no value); found by fuzzing.
+            throw new UploadException(new ApiError(400, "bad_multipart", "a part's Content-Disposition header has a parameter without a value (such as a bare filename*); send files as curl -F file=@photo.jpg does"));
+        }
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream body, long? length, CancellationToken cancellation)

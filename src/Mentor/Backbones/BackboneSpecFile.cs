@@ -26,7 +26,7 @@ public static class BackboneSpecFile
         JsonObject json;
         try
         {
-            json = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            json = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new MentorException($"{path}: a backbone spec must be one JSON object; see 'mentor backbones' for an example.");
         }
         catch (JsonException e)

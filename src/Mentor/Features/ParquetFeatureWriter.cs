@@ -37,9 +37,9 @@ public static class ParquetFeatureWriter
     }
 
     /// <summary>Reads a file written by <see cref="WriteAsync"/>.</summary>
-    public static async Task<IList<Row>> ReadAsync(string path, CancellationToken cancellation = default)
-    {
-        await using var stream = File.OpenRead(path);
-        return (await ParquetSerializer.DeserializeAsync<Row>(stream, cancellationToken: cancellation).ConfigureAwait(false)).Data;
-    }
+    /// <exception cref="MentorException">The file is not a readable Parquet file of feature rows.</exception>
+    public static Task<IList<Row>> ReadAsync(string path, CancellationToken cancellation = default) =>
+        ParquetFileReader.ReadAsync(path,
+            async stream => (await ParquetSerializer.DeserializeAsync<Row>(stream, cancellationToken: cancellation).ConfigureAwait(false)).Data,
+            reason => new MentorException($"{path}: not a readable feature file ({reason}); extract it again."));
 }

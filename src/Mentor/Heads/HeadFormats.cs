@@ -2,6 +2,7 @@ using Mentor.Heads.Knn;
 using Mentor.Heads.Logistic;
 using Mentor.Heads.Mlp;
 using Mentor.Models;
+using Google.Protobuf;
 using Onnx;
 
 namespace Mentor.Heads;
@@ -23,13 +24,32 @@ public static class HeadFormats
     {
         ArgumentNullException.ThrowIfNull(modelPath);
         var (bytes, metadata) = ModelFile.Read(modelPath);
-        return Read(ModelProto.Parser.ParseFrom(bytes), metadata.Head, modelPath);
+        return Read(bytes, metadata.Head, modelPath);
     }
 
-    internal static ClassifierHead Read(ModelProto model, string kind, string path)
+    /// <summary>The head of kind <paramref name="kind"/> in the model file's <paramref name="bytes"/>; <paramref name="path"/> names it in errors.</summary>
+    internal static ClassifierHead Read(byte[] bytes, string kind, string path)
     {
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            throw new ModelFileException(path, "not a valid ONNX file (truncated or damaged); train or copy the model again.");
+        }
         var format = All.FirstOrDefault(f => f.Kind == kind)
             ?? throw new ModelFileException(path, $"its head kind '{kind}' is not one this Mentor reads ({string.Join(", ", Kinds)}); use a newer Mentor or train the model again.");
-        return format.Read(new HeadGraph(model, path, kind));
+        var graph = new HeadGraph(model, path, kind);
+        try
+        {
+            return format.Read(graph);
+        }
+        catch (ArgumentException e)
+        {
+            // The head's own constructor refused the shapes the constants have (too few classes, sizes that do not divide).
+            throw graph.Damaged($"constants do not fit together ({e.Message.Split('\n')[0]})");
+        }
     }
 }

@@ -16,8 +16,11 @@ internal sealed class HeadGraph
     {
         Path = path;
         Kind = kind;
-        Graph = model.Graph;
-        _initializers = Graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        Graph = model.Graph ?? throw new ModelFileException(path, "holds no graph (damaged, or not written by Mentor); train the model again.");
+        _initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
+        foreach (var tensor in Graph.Initializer)
+            if (!_initializers.TryAdd(tensor.Name, tensor))
+                throw new ModelFileException(path, $"holds two constants named '{tensor.Name}' (damaged, or not written by Mentor); train the model again.");
         Transform = Graph.Node.Any(n => n.OpType == "Sqrt" && n.Output.Contains(SqrtOutput)) ? FeatureTransform.Sqrt : FeatureTransform.None;
     }
 
@@ -31,16 +34,33 @@ internal sealed class HeadGraph
 
     public FeatureTransform Transform { get; }
 
-    /// <summary>A float constant and its dimensions; <see cref="ModelFileException"/> when the head did not write it.</summary>
-    public (float[] Values, long[] Dims) Floats(string name) =>
-        (Tensors.ReadFloats(Initializer(name)), [.. Initializer(name).Dims]);
+    /// <summary>
+    /// A float constant and its dimensions; <see cref="ModelFileException"/> when the head did not write it, or it is not
+    /// float, or its values do not fill its dimensions (<paramref name="rank"/> of them, when given).
+    /// </summary>
+    public (float[] Values, long[] Dims) Floats(string name, int? rank = null)
+    {
+        var tensor = Initializer(name);
+        if (tensor.DataType != (int)TensorProto.Types.DataType.Float)
+            throw Damaged($"constant '{name}' is not float");
+        long[] dims = [.. tensor.Dims];
+        var count = tensor.FloatData.Count > 0 ? tensor.FloatData.Count : tensor.RawData.Length / (double)sizeof(float);
+        if ((rank is { } r && dims.Length != r) || dims.Any(d => d < 0) || dims.Aggregate(1.0, (product, d) => product * d) != count)
+            throw Damaged($"constant '{name}' holds {count} values for dimensions [{string.Join(", ", dims)}]");
+        return (Tensors.ReadFloats(tensor), dims);
+    }
 
     /// <summary>An int64 constant's first value.</summary>
     public long Int64(string name)
     {
         var tensor = Initializer(name);
-        return tensor.Int64Data.Count > 0 ? tensor.Int64Data[0] : BitConverter.ToInt64(tensor.RawData.Span);
+        if (tensor.Int64Data.Count > 0) return tensor.Int64Data[0];
+        return tensor.RawData.Length >= sizeof(long) ? BitConverter.ToInt64(tensor.RawData.Span) : throw Damaged($"constant '{name}' holds no int64 value");
     }
+
+    /// <summary>The error for a head whose constants or nodes are not as its kind writes them.</summary>
+    public ModelFileException Damaged(string what) =>
+        new(Path, $"its {Kind} head's {what} (damaged, or not written by Mentor); train the model again.");
 
     private TensorProto Initializer(string name) => _initializers.TryGetValue(name, out var tensor)
         ? tensor

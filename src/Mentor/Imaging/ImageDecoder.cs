@@ -11,6 +11,13 @@ public static class ImageDecoder
     /// <summary>Images with more pixels than this are refused before decoding (decompression bombs).</summary>
     public const long MaxPixels = 100_000_000;
 
+    /// <summary>
+    /// Images whose long side is over this many times the short side are refused before decoding: scaled so the short side
+    /// fits the backbone's input, the long side explodes (fuzzing found a 150-byte GIF of 60200x29 that became a
+    /// 104-megapixel bitmap and took 10 s).
+    /// </summary>
+    private const int MaxAspectRatio = 100;
+
     private static readonly HashSet<SKEncodedImageFormat> Supported =
         [SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Bmp, SKEncodedImageFormat.Gif, SKEncodedImageFormat.Webp];
 
@@ -35,6 +42,8 @@ public static class ImageDecoder
         if (width <= 0 || height <= 0) throw new ImageDecodeException(path, "image has no pixels");
         if ((long)width * height > MaxPixels)
             throw new ImageDecodeException(path, $"image is {width}x{height} ({(long)width * height / 1e6:F0} megapixels), over the {MaxPixels / 1_000_000} megapixel limit; resize it first");
+        if (Math.Max(width, height) > (long)MaxAspectRatio * Math.Min(width, height))
+            throw new ImageDecodeException(path, $"image is {width}x{height}, one side over {MaxAspectRatio} times the other; crop it to a less extreme shape first");
 
         var size = ScaledSize(codec, minShortSide);
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);

@@ -54,6 +54,8 @@ public sealed record ModelMetadata
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A key given twice would otherwise surface later, as an ArgumentException from the free-form objects.
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>The JSON stored in the file (camelCase), which <see cref="FromJson"/> reads back.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Mentor.Backbones;
 using Mentor.Imaging;
 using Mentor.Models;
-using Onnx;
 
 namespace Mentor.Quantization;
 
@@ -36,7 +35,7 @@ public static class ModelFileQuantizer
         var fp32Identity = spec.Identity;
         if (metadata.BackboneIdentity != fp32Identity)
             throw new QuantizationException($"{modelPath}: trained on backbone '{metadata.BackboneIdentity}', but this Mentor's is '{fp32Identity}'; retrain the model with this Mentor, then quantise it.");
-        var head = Heads.HeadFormats.Read(ModelProto.Parser.ParseFrom(bytes), metadata.Head, modelPath);
+        var head = Heads.HeadFormats.Read(bytes, metadata.Head, modelPath);
         bytes = [];
 
         var folder = calibrationFolder ?? TrainingFolder(metadata)

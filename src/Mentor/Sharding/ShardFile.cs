@@ -1,3 +1,4 @@
+using Mentor.Features;
 using Parquet;
 using Parquet.Serialization;
 
@@ -34,17 +35,24 @@ public static class ShardFile
     }
 
     /// <summary>The metadata of the shard at <paramref name="path"/>.</summary>
+    /// <exception cref="ShardException">The file is not a readable Mentor shard.</exception>
     public static async Task<ShardMetadata> ReadMetadataAsync(string path, CancellationToken cancellation = default)
     {
-        await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellation).ConfigureAwait(false);
-        return ShardMetadata.FromDictionary(path, reader.CustomMetadata);
+        var values = await ParquetFileReader.ReadAsync(path, async stream =>
+        {
+            await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellation).ConfigureAwait(false);
+            return reader.CustomMetadata;
+        }, reason => Damaged(path, reason)).ConfigureAwait(false);
+        return ShardMetadata.FromDictionary(path, values);
     }
 
     /// <summary>The rows of the shard at <paramref name="path"/>.</summary>
-    public static async Task<IList<ShardRow>> ReadRowsAsync(string path, CancellationToken cancellation = default)
-    {
-        await using var stream = File.OpenRead(path);
-        return (await ParquetSerializer.DeserializeAsync<ShardRow>(stream, cancellationToken: cancellation).ConfigureAwait(false)).Data;
-    }
+    /// <exception cref="ShardException">The file is not a readable Parquet file of shard rows.</exception>
+    public static Task<IList<ShardRow>> ReadRowsAsync(string path, CancellationToken cancellation = default) =>
+        ParquetFileReader.ReadAsync(path,
+            async stream => (await ParquetSerializer.DeserializeAsync<ShardRow>(stream, cancellationToken: cancellation).ConfigureAwait(false)).Data,
+            reason => Damaged(path, reason));
+
+    private static ShardException Damaged(string path, string reason) =>
+        new($"{path}: not a readable feature shard ({reason}); extract it again.");
 }

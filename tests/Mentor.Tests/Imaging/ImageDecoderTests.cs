@@ -132,4 +132,18 @@ public sealed class ImageDecoderTests
         var jpegError = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(Fixtures.JpegClaiming(Photo, 60_000, 60_000), "bomb.jpg"));
         Assert.Contains("megapixel limit", jpegError.Reason);
     }
+
+    [Fact]
+    public void A_strip_over_100_times_longer_than_wide_is_refused_from_its_header_and_one_at_100_decodes()
+    {
+        // Found by fuzzing: a 150-byte GIF of 60200x29, scaled so its short side fits the backbone, became 104 megapixels.
+        var error = Assert.Throws<ImageDecodeException>(() => ImageDecoder.Decode(Fixtures.PngHeaderClaiming(60_200, 29), "strip.png"));
+        Assert.Contains("60200x29, one side over 100 times the other", error.Reason);
+
+        using var strip = new SKBitmap(new SKImageInfo(2000, 20));
+        using var image = SKImage.FromBitmap(strip);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var decoded = ImageDecoder.Decode(png.ToArray(), "strip-100.png");
+        Assert.Equal((2000, 20), (decoded.Width, decoded.Height));
+    }
 }

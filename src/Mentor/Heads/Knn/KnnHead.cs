@@ -95,8 +95,9 @@ public sealed class KnnHead : ClassifierHead
 
     private static KnnHead Read(HeadGraph graph)
     {
-        var (transposed, dims) = graph.Floats(FeaturesConstant);
-        var (oneHot, labelDims) = graph.Floats(LabelsConstant);
+        var (transposed, dims) = graph.Floats(FeaturesConstant, rank: 2);
+        var (oneHot, labelDims) = graph.Floats(LabelsConstant, rank: 2);
+        if (labelDims[0] != dims[1]) throw graph.Damaged($"{labelDims[0]} label rows do not match its {dims[1]} feature rows");
         var (dimension, rows, classes) = ((int)dims[0], (int)dims[1], (int)labelDims[1]);
         var features = new float[transposed.Length];
         for (var d = 0; d < dimension; d++)
@@ -111,6 +112,7 @@ public sealed class KnnHead : ClassifierHead
     {
         var topK = graph.Graph.Node.FirstOrDefault(n => n.OpType == "TopK")
             ?? throw new Models.ModelFileException(graph.Path, "its k-NN head has no TopK node (damaged, or not written by Mentor); train the model again.");
-        return (int)(topK.Attribute.FirstOrDefault(a => a.Name == "k") is { } attribute ? attribute.I : graph.Int64(topK.Input[1]));
+        if (topK.Attribute.FirstOrDefault(a => a.Name == "k") is { } attribute) return (int)Math.Clamp(attribute.I, 0, int.MaxValue);
+        return topK.Input.Count > 1 ? (int)Math.Clamp(graph.Int64(topK.Input[1]), 0, int.MaxValue) : throw graph.Damaged("TopK node has no k");
     }
 }
