@@ -4,6 +4,7 @@
 # its stages, and a random-weights CNN. A first run fills the feature cache; the second, timed, writes the JSON:
 #   bench/results/rank-clothing-<date>.json, bench/results/rank-sign-digits-<date>.json
 # MENTOR_RANK_CACHE: the cache folder (default ~/.cache/mentor-rank, kept so that reruns are warm).
+# WARM=1 skips the filling run (the cache is known to be full), e.g. to time again on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${MENTOR_DATASETS:-../shared/datasets}
@@ -18,7 +19,7 @@ backbones="resnet18,resnet18:layer3,resnet18:layer2,resnet18:layer3+layer4,$cach
 run() { # name, args...
   local name=$1; shift
   local out="bench/results/rank-$name-$(date +%Y-%m-%d).json"
-  "${mentor[@]}" rank "$@" --backbones "$backbones" --verify --cache "$cache" --json > /dev/null   # fills the cache
+  [ "${WARM:-0}" = 1 ] || "${mentor[@]}" rank "$@" --backbones "$backbones" --verify --cache "$cache" --json > /dev/null   # fills the cache
   /usr/bin/time -f '%e %M' -o /tmp/mentor-rank-time "${mentor[@]}" rank "$@" --backbones "$backbones" --verify --cache "$cache" --json > "$out"
   read -r seconds kb < /tmp/mentor-rank-time
   python3 - "$out" "$seconds" "$kb" <<'PY'
