@@ -2,7 +2,8 @@ namespace Mentor;
 
 /// <summary>
 /// Writes files so that a reader never sees a partial one: a unique temporary file beside the target, then a rename.
-/// A full disk surfaces as <see cref="DiskFullException"/>, with the temporary file removed.
+/// The target's folder is created when missing. A full disk surfaces as <see cref="DiskFullException"/>, with the
+/// temporary file removed.
 /// </summary>
 public static class AtomicFile
 {
@@ -68,6 +69,7 @@ public static class AtomicFile
     private static string TempPathFor(string path)
     {
         var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
 
