@@ -4,13 +4,13 @@ using System.Globalization;
 namespace Mentor.Tests.Support;
 
 /// <summary>
-/// Kills <c>mentor</c> with SIGKILL at seeded moments. <c>MENTOR_KILLS</c> sets the kills per command (default 2, so the
+/// Kills <c>mentor</c> with SIGKILL at seeded moments. <c>MENTOR_KILLS</c> sets the kills per command (default 1, so the
 /// suite stays quick; <c>bench/kill.sh</c> asks for 20+), <c>MENTOR_KILL_SEED</c> the first seed (default 1800), and
 /// <c>MENTOR_KILL_LOG</c> a file that gets one line per kill (command, seed, moment, outcome).
 /// </summary>
 internal static class KillHarness
 {
-    public static int KillsPerCommand => int.TryParse(Environment.GetEnvironmentVariable("MENTOR_KILLS"), out var n) && n > 0 ? n : 2;
+    public static int KillsPerCommand => int.TryParse(Environment.GetEnvironmentVariable("MENTOR_KILLS"), out var n) && n > 0 ? n : 1;
 
     private static int FirstSeed => int.TryParse(Environment.GetEnvironmentVariable("MENTOR_KILL_SEED"), out var s) ? s : 1800;
 
