@@ -24,8 +24,13 @@ internal static class KillHarness
     /// </summary>
     public static IEnumerable<int> Seeds(int offset) => Enumerable.Range(FirstSeed + offset * 1000, KillsPerCommand * 3);
 
-    /// <summary>The moment of <paramref name="seed"/>: uniform in [0, <paramref name="window"/>) after the process starts.</summary>
-    public static TimeSpan MomentOf(int seed, TimeSpan window) => TimeSpan.FromMilliseconds(new Random(seed).NextDouble() * window.TotalMilliseconds);
+    /// <summary>
+    /// The moment of <paramref name="seed"/>: uniform in [0, <paramref name="window"/>) after the process starts. The seed
+    /// is scrambled first (Knuth's multiplicative hash): <see cref="Random"/>'s first draws for consecutive seeds are
+    /// nearly evenly spaced, which would sweep the window instead of sampling it.
+    /// </summary>
+    public static TimeSpan MomentOf(int seed, TimeSpan window) =>
+        TimeSpan.FromMilliseconds(new Random(unchecked((int)((uint)seed * 2654435761u))).NextDouble() * window.TotalMilliseconds);
 
     /// <summary>Runs <c>mentor <paramref name="args"/></c> to the end: exit code, standard error and the wall time.</summary>
     public static async Task<(int ExitCode, string Error, TimeSpan Took)> RunAsync(params string[] args)
