@@ -118,17 +118,8 @@ public sealed class TrainedClassifier(
             ClassifierFile.Write(path, Backbone, Head, metadata);
             return;
         }
-        // The exporter reads the backbone from a file: give it the fine-tuned one for the time of the write.
-        var backbonePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.backbone.onnx");
-        try
-        {
-            File.WriteAllBytes(backbonePath, FineTuned.Backbone);
-            ClassifierFile.Write(path, Backbone with { Path = backbonePath }, Head, metadata);
-        }
-        finally
-        {
-            File.Delete(backbonePath);
-        }
+        // The fine-tuned backbone goes from memory into the model file: no other file to leave behind if the process dies.
+        ClassifierFile.Write(path, Backbone, FineTuned.Backbone, Head, metadata);
     }
 
     private static JsonNode? Summary(SplitSummary? split) => split?.Metrics is not { } m ? null : new JsonObject

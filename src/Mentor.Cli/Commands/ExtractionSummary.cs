@@ -44,8 +44,9 @@ internal sealed record ExtractionSummary(
     {
         if (skipped.Count == 0) return;
         console.MarkupLine($"[yellow]Skipped {skipped.Count} file(s):[/]");
+        // Written as they are, not through the console's wrapping: one line per file, however long its path and reason.
         foreach (var file in skipped.Take(shown))
-            console.MarkupLine($"  {Markup.Escape(file.Path)}: {Markup.Escape(file.Reason)}");
+            console.Profile.Out.Writer.WriteLine($"  {file.Path}: {file.Reason}");
         if (skipped.Count > shown) console.MarkupLine($"  ... and {skipped.Count - shown} more (see --json for all)");
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Mentor.Server.Http;
 
-/// <summary>The Kestrel host that <c>serve</c> and the studio share: its addresses, body limit, shutdown time and logs.</summary>
+/// <summary>The Kestrel host that <c>serve</c> and the studio share: its addresses, body limit, connection limits (<see cref="ConnectionLimits"/>), shutdown time and logs.</summary>
 public static class LocalWebHost
 {
     /// <summary>A slim builder listening on <paramref name="urls"/> (semicolon-separated), without a Server header.</summary>
@@ -20,6 +20,7 @@ public static class LocalWebHost
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = maxRequestBodyBytes;
+            ConnectionLimits.Apply(k.Limits);
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = shutdownTimeout);
         ServerLogging.Configure(builder.Logging, jsonLogs, logging);

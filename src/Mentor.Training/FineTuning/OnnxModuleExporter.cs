@@ -28,10 +28,10 @@ public static class OnnxModuleExporter
     /// <summary>The serialised ONNX model (see <see cref="Export"/>).</summary>
     public static byte[] ExportBytes(ImportedModule module) => Export(module).ToByteArray();
 
-    /// <summary>Writes the ONNX model to <paramref name="path"/>.</summary>
+    /// <summary>Writes the ONNX model to <paramref name="path"/> atomically.</summary>
     public static void Save(ImportedModule module, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        File.WriteAllBytes(path, ExportBytes(module));
+        AtomicFile.WriteAllBytes(path, ExportBytes(module));
     }
 }

@@ -4,7 +4,7 @@ namespace Mentor.Data;
 /// A labelled dataset in the "image folder" layout: <c>root/&lt;label&gt;/**/file</c>.
 /// Labels are the class folder names in ordinal order, so the same folder always gives the same label indices.
 /// Every visible file is listed; whether it is an image is decided when it is decoded, so that non-images
-/// are reported rather than silently ignored.
+/// are reported rather than silently ignored. Links to folders are followed, except one making a loop (see <see cref="FolderWalk"/>).
 /// </summary>
 public sealed class ImageFolderDataset
 {
@@ -76,14 +76,8 @@ public sealed class ImageFolderDataset
         return new ImageFolderDataset(full, labels, images);
     }
 
-    private static List<string> ListFiles(string classDir)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return Directory.EnumerateFiles(classDir, "*", options)
-            .Where(f => !IsHidden(Path.GetFileName(f)) && !JunkFiles.Contains(Path.GetFileName(f)))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
-    }
+    private static List<string> ListFiles(string classDir) =>
+        FolderWalk.Files(classDir, name => !IsHidden(name) && !JunkFiles.Contains(name));
 
     private static bool IsHidden(string? name) => name is null || name.StartsWith('.');
 

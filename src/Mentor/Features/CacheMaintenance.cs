@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Mentor.Features;
 
 /// <summary>
@@ -27,7 +25,7 @@ public static class CacheMaintenance
             cancellation.ThrowIfCancellationRequested();
             if (file.Name.EndsWith(TempExtension, StringComparison.Ordinal) && file.Name.StartsWith('.'))
             {
-                if (WriterIsGone(file.Name)) leftovers.Add(file.FullName);
+                if (AtomicFile.IsLeftover(file.Name)) leftovers.Add(file.FullName);
                 continue;
             }
             if (file.FullName.StartsWith(featuresRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) && file.Name.EndsWith(EntryExtension, StringComparison.Ordinal))
@@ -87,22 +85,6 @@ public static class CacheMaintenance
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
-        }
-    }
-
-    // Temporary files are named ".<target>.<writer pid>.<guid>.tmp" (see AtomicFile): leftovers once that process is gone.
-    private static bool WriterIsGone(string name)
-    {
-        var parts = name.Split('.');
-        if (parts.Length < 4 || !int.TryParse(parts[^3], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) return true;
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
         }
     }
 

@@ -94,6 +94,6 @@ public sealed class FeatureCache
 
         var path = PathFor(key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes, removeLeftovers: false);
     }
 }

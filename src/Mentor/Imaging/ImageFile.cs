@@ -13,7 +13,8 @@ public static class ImageFile
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists) throw new ImageDecodeException(path, "file not found");
+            if (Directory.Exists(path)) throw new ImageDecodeException(path, "is a link to a folder holding it (a loop); remove the link");
+            if (!info.Exists) throw new ImageDecodeException(path, NotFound(path));
             if (info.Length > MaxBytes) throw new ImageDecodeException(path, $"file is {info.Length / (1 << 20)} MB, over the {MaxBytes >> 20} MB limit");
             return File.ReadAllBytes(path);
         }
@@ -26,4 +27,10 @@ public static class ImageFile
             throw new ImageDecodeException(path, $"cannot read the file ({e.Message})");
         }
     }
+
+    // .NET decodes file names as UTF-8, replacing what is not with U+FFFD: such a name no longer opens the file.
+    private static string NotFound(string path) =>
+        path.Contains('\uFFFD', StringComparison.Ordinal)
+            ? "its name is not valid UTF-8, so it cannot be opened; rename it (e.g. convmv -f latin1 -t utf8 --notest)"
+            : "file not found";
 }

@@ -19,7 +19,22 @@ public static class ClassifierFile
     /// Writes <paramref name="backbone"/> + <paramref name="head"/> to <paramref name="path"/> atomically; the metadata gets the
     /// backbone's spec (verbatim), its identity and the input size it takes.
     /// </summary>
-    public static void Write(string path, BackboneModel backbone, ClassifierHead head, ModelMetadata metadata)
+    public static void Write(string path, BackboneModel backbone, ClassifierHead head, ModelMetadata metadata) =>
+        Write(path, backbone, head, metadata, (complete, stream) => ClassifierExporter.Export(backbone, head, complete, stream));
+
+    /// <summary>
+    /// Writes a backbone held in memory (<paramref name="backboneGraph"/>, a serialised ONNX graph such as a fine-tuned one)
+    /// + <paramref name="head"/> to <paramref name="path"/> atomically, with no other file written; <paramref name="backbone"/>
+    /// gives its spec and identity, its path is not read.
+    /// </summary>
+    public static void Write(string path, BackboneModel backbone, byte[] backboneGraph, ClassifierHead head, ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(backboneGraph);
+        Write(path, backbone, head, metadata,
+            (complete, stream) => ClassifierExporter.Export(Onnx.ModelProto.Parser.ParseFrom(backboneGraph), backbone, head, complete, stream));
+    }
+
+    private static void Write(string path, BackboneModel backbone, ClassifierHead head, ModelMetadata metadata, Action<ModelMetadata, Stream> export)
     {
         ArgumentNullException.ThrowIfNull(backbone);
         ArgumentNullException.ThrowIfNull(head);
@@ -38,6 +53,6 @@ public static class ClassifierFile
             BackboneSpec = BackboneSpecFile.ToJson(backbone.Spec),
             Input = metadata.Input with { Size = backbone.Spec.Preprocessing.InputSize, Resize = metadata.Input.Size > 0 ? metadata.Input.Resize : backbone.Spec.Preprocessing.Resize.Id },
         };
-        AtomicFile.Write(full, stream => ClassifierExporter.Export(backbone, head, complete, stream));
+        AtomicFile.Write(full, stream => export(complete, stream));
     }
 }

@@ -10,11 +10,12 @@ namespace Mentor.Models.Export;
 /// Writes one self-contained ONNX file: input preprocessing (RGB 0..255, NCHW, to the backbone's input, derived from its
 /// spec by <see cref="PreprocessingNodes"/>), the prepared backbone, the head and its softmax, with <see cref="ModelMetadata"/>
 /// under the metadata key <c>mentor</c>. Outputs: <c>probabilities</c> [N, classes] and <c>features</c> [N, D]. Any stock
-/// ONNX Runtime runs it. The backbone is read from <see cref="BackboneModel.Path"/>: fp32, int8 (opset 13) or fine-tuned.
+/// ONNX Runtime runs it. The backbone graph is read from <see cref="BackboneModel.Path"/> (fp32, int8 at opset 13) or
+/// given in memory (fine-tuned).
 /// </summary>
 internal static class ClassifierExporter
 {
-    /// <summary>Writes the model to <paramref name="destination"/>.</summary>
+    /// <summary>Writes the model to <paramref name="destination"/>, the backbone graph read from <see cref="BackboneModel.Path"/>.</summary>
     public static void Export(BackboneModel backbone, ClassifierHead head, ModelMetadata metadata, Stream destination)
     {
         ModelProto model;
@@ -28,6 +29,12 @@ internal static class ClassifierExporter
             // Possible when every feature came from the cache, so nothing ran the (since damaged) cached backbone file.
             throw new MentorException($"{backbone.Path}: the backbone file is damaged ({e.Message}); delete it and run again (cached copies are remade).");
         }
+        Export(model, backbone, head, metadata, destination);
+    }
+
+    /// <summary>Writes the model to <paramref name="destination"/> around <paramref name="model"/>, the backbone graph (changed in place).</summary>
+    public static void Export(ModelProto model, BackboneModel backbone, ClassifierHead head, ModelMetadata metadata, Stream destination)
+    {
         var graph = model.Graph;
         var featureSize = FeatureSize(graph, backbone.Path);
         if (head.Dimension != featureSize)
