@@ -28,7 +28,7 @@ r = json.load(open(sys.argv[1]))
 print(f'{sys.argv[1]}: {r["trainImages"]} photos, {r["classes"]} classes, verified on {r["validationImages"]}; '
       f'{float(sys.argv[2]):.0f} s wall (warm), peak {int(sys.argv[3]) // 1024} MB')
 for c in r["candidates"]:
-    print(f'  {c["backbone"]:40} dims {c["dimensions"]:5}  LogME {c["logme"]:8.4f}  k-NN {c["knnAccuracy"]:.4f} (k={c["knnK"]})'
+    print(f'  {c["backbone"]:40} dims {c["dimensions"]:5}  LogME {c["logMe"]:8.4f}  k-NN {c["knnAccuracy"]:.4f} (k={c["knnK"]})'
           f'  linear {c["linearAccuracy"]:.4f}  {c["seconds"]:5.1f} s (k-NN {c["knnSeconds"]:.1f}, LogME {c["logMeSeconds"]:.1f})')
 print(f'  Kendall tau vs linear: LogME {r["kendallTau"]["logMe"]:.3f}, k-NN {r["kendallTau"]["knnAccuracy"]:.3f}')
 PY
