@@ -53,7 +53,7 @@ public sealed class PreprocessingSpec
         _id = new Lazy<string>(ComputeId);
     }
 
-    /// <summary>Side of the square input image, in pixels (224 for ResNet-18).</summary>
+    /// <summary>Side of the square input image, in pixels, as the backbone's spec gives it.</summary>
     public int InputSize { get; }
     /// <summary>Whether channels are planar (NCHW) or interleaved (NHWC) in the input tensor.</summary>
     public TensorLayout Layout { get; }

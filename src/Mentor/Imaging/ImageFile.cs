@@ -31,6 +31,6 @@ public static class ImageFile
     // .NET decodes file names as UTF-8, replacing what is not with U+FFFD: such a name no longer opens the file.
     private static string NotFound(string path) =>
         path.Contains('\uFFFD', StringComparison.Ordinal)
-            ? "its name is not valid UTF-8, so it cannot be opened; rename it (e.g. convmv -f latin1 -t utf8 --notest)"
+            ? "its name is not valid UTF-8, so it cannot be opened; rename it to valid UTF-8 (the convmv tool converts names)"
             : "file not found";
 }
