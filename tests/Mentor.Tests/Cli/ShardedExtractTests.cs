@@ -21,20 +21,27 @@ public sealed class ShardedExtractTests : IDisposable
     [Fact]
     public async Task Killed_and_rerun_shards_merge_to_the_single_process_features_bit_for_bit_and_slurm_shards_are_the_same_bytes()
     {
-        // 15 photos per shard: the doomed shard still has more than a dozen to go when it is killed, even on a fast CPU.
-        var data = _temp.MakeClothingDataset("data", 10, "dress", "pants", "shoes");
+        // 45 photos per shard, one per batch: the doomed shard still has about 40 to go when it is killed
+        var data = _temp.MakeDataset("data", new[] { "dress", "pants", "shoes" }.ToDictionary(l => l, l => SharedData.Clothing("train", l, 30)));
         var (kubernetes, slurm, single) = (_temp.Combine("k8s"), _temp.Combine("slurm"), _temp.Combine("single"));
         Assert.Equal(0, (await Run([], "extract", data, "--shard", "0/1", "-o", single, "--no-cache")).ExitCode);
 
-        // Given shard 1 killed with SIGKILL while it extracts, one image per batch into its own cache (the pod's emptyDir)
+        // Given shard 1 killed with SIGKILL while it extracts into its own cache (the pod's emptyDir); a starved poller
+        // can still see it finish first, so that attempt is discarded and the kill comes sooner
         var cache1 = _temp.Combine("cache-1");
-        using (var doomed = ShardProcess.Start(Kubernetes(1), "extract", data, "--shard", "auto", "--shards", "2", "-o", kubernetes, "--cache", cache1, "--batch-size", "1"))
+        var doomedShard = Path.Combine(kubernetes, "shard-00001-of-00002.parquet");
+        foreach (var killAfter in new[] { 3, 1, 1 })
         {
-            while (!doomed.HasExited && CachedVectors(cache1) < 2) await Task.Delay(20);
+            using var doomed = ShardProcess.Start(Kubernetes(1), "extract", data, "--shard", "auto", "--shards", "2", "-o", kubernetes, "--cache", cache1, "--batch-size", "1");
+            while (!doomed.HasExited && CachedVectors(cache1) < killAfter) await Task.Delay(5);
             doomed.Kill();
             await doomed.WaitForExitAsync();
+            if (!File.Exists(doomedShard)) break;
+            File.Delete(doomedShard);
+            Directory.Delete(cache1, recursive: true);
         }
-        Assert.False(File.Exists(Path.Combine(kubernetes, "shard-00001-of-00002.parquet")));
+        Assert.False(File.Exists(doomedShard));
+        Assert.InRange(CachedVectors(cache1), 1, 44);
 
         // When both shards run (shard 1 again, reusing its cache), and a Slurm array does the same
         var results = await Task.WhenAll(
@@ -45,11 +52,11 @@ public sealed class ShardedExtractTests : IDisposable
 
         // Then every photo is in exactly one shard, with the single process's features, and Slurm wrote the same bytes
         Assert.All(results, r => Assert.Equal(0, r.ExitCode));
-        Assert.Equal([15, 15], results.Select(r => JsonDocument.Parse(r.Out).RootElement.GetProperty("rows").GetInt32()));
+        Assert.Equal([45, 45], results.Select(r => JsonDocument.Parse(r.Out).RootElement.GetProperty("rows").GetInt32()));
         var merged = await FeatureShards.ReadAsync(kubernetes);
         var whole = await FeatureShards.ReadAsync(single);
         Assert.Equal(whole.Paths, merged.Paths);
-        Assert.Equal(30, merged.Paths.Distinct().Count());
+        Assert.Equal(90, merged.Paths.Distinct().Count());
         Assert.All(Enumerable.Range(0, whole.Count), i => Assert.True(whole.Features[i].AsSpan().SequenceEqual(merged.Features[i]), whole.Paths[i]));
         foreach (var file in Directory.GetFiles(kubernetes))
             Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(slurm, Path.GetFileName(file))));
