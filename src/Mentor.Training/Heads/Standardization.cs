@@ -1,20 +1,30 @@
+using Mentor.Heads;
+using Mentor.Models;
 using static TorchSharp.torch;
 
 namespace Mentor.Training.Heads;
 
-/// <summary>Per-feature mean and standard deviation of training rows (a constant feature gets std 1).</summary>
+/// <summary>
+/// Per-feature mean and standard deviation of training rows (a constant feature gets std 1), after the head's
+/// <see cref="FeatureTransform"/>: the transform is applied as rows are read, so raw rows are never copied just to be
+/// transformed (at a million rows that copy is 2 GB).
+/// </summary>
 internal sealed class Standardization
 {
-    Standardization(float[] mean, float[] std)
+    Standardization(float[] mean, float[] std, FeatureTransform transform)
     {
         Mean = mean;
         Std = std;
+        ValueTransform = transform;
     }
 
     public float[] Mean { get; }
     public float[] Std { get; }
 
-    public static Standardization Fit(TrainingSet data)
+    /// <summary>Applied to every raw value before it is standardised.</summary>
+    public FeatureTransform ValueTransform { get; }
+
+    public static Standardization Fit(TrainingSet data, FeatureTransform transform = FeatureTransform.None)
     {
         int d = data.Dimension;
         var sum = new double[d];
@@ -23,7 +33,7 @@ internal sealed class Standardization
         {
             for (int j = 0; j < d; j++)
             {
-                double v = data.Features[i][j];
+                double v = Map(transform, data.Features[i][j]);
                 sum[j] += v;
                 squares[j] += v * v;
             }
@@ -37,8 +47,12 @@ internal sealed class Standardization
             mean[j] = (float)m;
             std[j] = variance > 1e-12 * Math.Max(1, m * m) ? (float)Math.Sqrt(variance) : 1f;
         }
-        return new Standardization(mean, std);
+        return new Standardization(mean, std, transform);
     }
+
+    /// <summary>One value under <paramref name="transform"/>, exactly as <see cref="ClassifierHead.Apply"/> computes it.</summary>
+    static float Map(FeatureTransform transform, float value) =>
+        transform == FeatureTransform.Sqrt ? MathF.Sqrt(MathF.Max(0f, value)) : value;
 
     /// <summary>Standardised rows, row-major [rows x d].</summary>
     public float[] Transform(float[] rows, int count)
@@ -46,7 +60,7 @@ internal sealed class Standardization
         int d = Mean.Length;
         var result = new float[count * d];
         for (int i = 0; i < count; i++)
-            for (int j = 0; j < d; j++) result[i * d + j] = (rows[i * d + j] - Mean[j]) / Std[j];
+            for (int j = 0; j < d; j++) result[i * d + j] = (Map(ValueTransform, rows[i * d + j]) - Mean[j]) / Std[j];
         return result;
     }
 
@@ -57,7 +71,7 @@ internal sealed class Standardization
         var result = new float[rows.Length * (d + 1)];
         for (int i = 0; i < rows.Length; i++)
         {
-            for (int j = 0; j < d; j++) result[i * (d + 1) + j] = (rows[i][j] - Mean[j]) / Std[j];
+            for (int j = 0; j < d; j++) result[i * (d + 1) + j] = (Map(ValueTransform, rows[i][j]) - Mean[j]) / Std[j];
             result[i * (d + 1) + d] = 1f;
         }
         return result;

@@ -17,10 +17,7 @@ public sealed class LogisticHeadKind : IHeadKind
     {
         ArgumentNullException.ThrowIfNull(data);
         var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { Seed = data.Seed, Balance = data.Balance, Folds = data.Folds });
-        var rows = data.TransformedFeatures();
-        var linear = data.TransformedValidation() is { } validation && data.ValidationTargets is { } targets
-            ? trainer.Fit(rows, data.Targets, data.ClassCount, validation, targets)
-            : trainer.Fit(rows, data.Targets, data.ClassCount);
+        var linear = trainer.Fit(data.Features, data.Targets, data.ClassCount, data.ValidationFeatures, data.ValidationTargets, data.Transform);
         return new FittedHead(new LinearHead(linear.Weights.Span, linear.Bias.Span, data.Transform), string.Create(CultureInfo.InvariantCulture, $"C={linear.C:G4}"));
     }
 }

@@ -1,3 +1,5 @@
+using Mentor.Models;
+
 namespace Mentor.Training.Heads.Logistic;
 
 /// <summary>
@@ -45,11 +47,24 @@ public sealed class LogisticRegressionTrainer
         return FitCore(train, validation);
     }
 
-    LinearClassifier FitCore(TrainingSet train, TrainingSet? validation)
+    /// <summary>
+    /// Fits on raw rows that the head will see through <paramref name="transform"/>: the transform is applied as rows are
+    /// standardised, never to a copy. The classifier returned applies to transformed rows.
+    /// </summary>
+    internal LinearClassifier Fit(float[][] features, int[] labels, int classCount, float[][]? validationFeatures, int[]? validationLabels, FeatureTransform transform)
+    {
+        var train = TrainingSet.Create(features, labels, classCount);
+        var validation = validationFeatures is null || validationLabels is null
+            ? null
+            : TrainingSet.Create(validationFeatures, validationLabels, classCount, "validation", train.Dimension);
+        return FitCore(train, validation, transform);
+    }
+
+    LinearClassifier FitCore(TrainingSet train, TrainingSet? validation, FeatureTransform transform = FeatureTransform.None)
     {
         train.RequireTwoClasses();
         using var threads = TorchRuntime.UseThreads(Options.Threads);
-        var scaling = Standardization.Fit(train);
+        var scaling = Standardization.Fit(train, transform);
         using var rows = scaling.TensorWithBias(train.Features);
         float[] rowWeights = train.SampleWeights(Options.Balance);
         double[] grid = (Options.CGrid ?? LogisticRegressionOptions.DefaultCGrid).Distinct().Order().ToArray();
