@@ -9,8 +9,8 @@ namespace Mentor.Features;
 
 /// <summary>
 /// Files to vectors (backbone features, or a classifier's probabilities), as fast as the model allows: a reader hashes each file and answers from the cache
-/// when it can; decoding threads prepare the misses while the backbone runs the previous batch; bounded queues keep
-/// memory flat. New vectors go to the cache. Not thread-safe: one extraction at a time per instance.
+/// when it can; decoding threads prepare the misses between the backbone's batches; bounded queues keep memory flat.
+/// New vectors go to the cache. Not thread-safe: one extraction at a time per instance.
 /// </summary>
 /// <param name="model">The backbone or classifier run; not owned: the caller disposes it after the extractor's last use.</param>
 /// <param name="cache">Where vectors are looked up and stored, keyed by the model's identity, its preprocessing and each file's bytes; null: no cache.</param>
@@ -94,6 +94,11 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly PreprocessingSpec _spec = owner.Model.Preprocessing;
         private readonly ImagePreparation _prepare = owner._options.Preparation ?? ((bytes, path, _, spec, tensor) => ImagePreparer.Prepare(bytes, path, spec, tensor));
+        // Closed while the model runs. The model's threads work in parallel sections that wait for their slowest thread, so a
+        // decoder taking a core mid-batch stalls them all; decoding between batches costs only its own time. On 2 cores end to
+        // end went from 0.79-0.85 of the raw backbone to 0.84-0.86; a session per core instead (each decoding its own batches)
+        // was no faster and took 175 MB more (bench/results/pipeline-2026-12-02.txt).
+        private readonly ManualResetEventSlim _modelIdle = new(true);
         private int _done;
         private int _hits;
 
@@ -133,6 +138,7 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
             {
                 while (input.TryRead(out var item))
                 {
+                    _modelIdle.Wait(cancellation);
                     var tensor = ArrayPool<float>.Shared.Rent(_spec.TensorLength);
                     try
                     {
@@ -169,7 +175,15 @@ public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache
                     batch[b].Tensor.AsSpan(0, length).CopyTo(inputs.AsSpan(b * length));
                     ArrayPool<float>.Shared.Return(batch[b].Tensor);
                 }
-                owner.Model.Run(inputs, batch.Count, outputs, cancellation);
+                _modelIdle.Reset();
+                try
+                {
+                    owner.Model.Run(inputs, batch.Count, outputs, cancellation);
+                }
+                finally
+                {
+                    _modelIdle.Set();
+                }
                 for (var b = 0; b < batch.Count; b++)
                 {
                     var vector = outputs.AsSpan(b * size, size).ToArray();

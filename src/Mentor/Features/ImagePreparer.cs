@@ -12,9 +12,8 @@ public static class ImagePreparer
     {
         ArgumentNullException.ThrowIfNull(spec);
         using var decoded = ImageDecoder.Decode(encoded, path, spec.Resize.MinDecodeShortSide(spec.InputSize));
-        var (scaled, left, top) = ImageResizer.ScaleForInput(decoded, spec.Resize, spec.InputSize);
-        using (scaled)
-            TensorWriter.Write(scaled, left, top, spec, destination);
+        using var square = ImageResizer.CenterSquare(decoded, spec.Resize, spec.InputSize);
+        TensorWriter.Write(square, 0, 0, spec, destination);
     }
 
     /// <summary>Reads, decodes and prepares the image at <paramref name="path"/> into a new array.</summary>
