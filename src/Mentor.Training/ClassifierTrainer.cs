@@ -61,11 +61,14 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         if (Options.FineTune is not null && validation is null)
             throw new TrainingDataException("Fine-tuning chooses its epoch on validation photos: pass a validation split.");
         var clock = Stopwatch.StartNew();
+        // libtorch loads while the features are read or extracted (a second on a warm re-train).
+        var torchWarm = Task.Run(TorchRuntime.WarmUp, cancellation);
         var (spec, identity, preprocessing, features) = await SplitFeaturizer.RunAsync(Options, [train, validation, test], ["train", "validation", "test"], progress, cancellation)
             .ConfigureAwait(false);
         var (trainFeatures, validationFeatures, testFeatures) = (features[0]!, features[1], features[2]);
 
         progress?.Report(new TrainingProgress("fit", null));
+        await torchWarm.ConfigureAwait(false);
         var fitClock = Stopwatch.StartNew();
         var (head, chosen) = FitHead(trainFeatures, validationFeatures, train.Labels.Count);
         var fitSeconds = fitClock.Elapsed.TotalSeconds;

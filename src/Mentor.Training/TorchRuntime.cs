@@ -25,6 +25,23 @@ public static class TorchRuntime
     }
 
     /// <summary>
+    /// Loads libtorch and runs a few small operations the heads use, so that a later fit does not pay for it: about 1 s of
+    /// loading, initialising and JIT-compiling (bench/results/head-profile-2026-12-02.txt), which a trainer can overlap with
+    /// reading or extracting features. A failure to load is left for <see cref="EnsureLoaded"/> to report.
+    /// </summary>
+    internal static void WarmUp()
+    {
+        if (LoadFailure.Value is not null) return;
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var rows = torch.ones(64, 33);
+        var logits = rows.matmul(torch.ones(10, 33).t()).view(64, 2, 5);
+        var logProbabilities = logits - logits.logsumexp(2, keepdim: true);
+        _ = (logProbabilities.exp() * logProbabilities).sum().to_type(torch.ScalarType.Float64).item<double>();
+        _ = logProbabilities.data<float>().ToArray();
+    }
+
+    /// <summary>
     /// Sets libtorch's intra-op thread count until the returned scope is disposed (then restores it);
     /// null leaves it unchanged. The count is process-wide: scopes on concurrent threads race. The caller
     /// disposes the scope.
