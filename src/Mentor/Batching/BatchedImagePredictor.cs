@@ -6,8 +6,9 @@ namespace Mentor.Batching;
 
 /// <summary>
 /// Encoded image to output vector, safe to call from any number of threads: decodes on the calling thread, at most
-/// <see cref="BatchingOptions.DecodeConcurrency"/> at once so that decoding cannot starve the model of cores, then hands
-/// the tensor to a <see cref="DynamicBatcher"/>, which runs concurrent images through the model together.
+/// <see cref="BatchingOptions.DecodeConcurrency"/> at once and only between the model's batches (a decoder holding a core
+/// mid-batch stalls the model's threads), then hands the tensor to a <see cref="DynamicBatcher"/>, which runs concurrent
+/// images through the model together.
 /// Owns the batcher, not the model: dispose this (it finishes queued images), then the model.
 /// </summary>
 public sealed class BatchedImagePredictor : IDisposable
@@ -44,6 +45,7 @@ public sealed class BatchedImagePredictor : IDisposable
             await _decodeSlots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
+                await Batcher.ModelIdle.WaitAsync(cancellation).ConfigureAwait(false);
                 ImagePreparer.Prepare(encoded, name, _preprocessing, tensor.AsSpan(0, _preprocessing.TensorLength));
             }
             finally

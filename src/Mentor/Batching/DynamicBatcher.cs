@@ -11,6 +11,7 @@ namespace Mentor.Batching;
 /// </summary>
 public sealed class DynamicBatcher : IDisposable
 {
+    private static readonly TaskCompletionSource Idle = Completed();
     private readonly IImageBatchModel _model;
     private readonly int _maxBatch;
     private readonly TimeSpan _window;
@@ -19,6 +20,7 @@ public sealed class DynamicBatcher : IDisposable
     private readonly int _capacity;
     private readonly float[] _inputs;
     private readonly float[] _outputs;
+    private TaskCompletionSource _running = Idle;
     private long _received, _batches, _images, _failures;
     private int _largest;
 
@@ -58,6 +60,12 @@ public sealed class DynamicBatcher : IDisposable
         Interlocked.Increment(ref _received);
         return item;
     }
+
+    /// <summary>
+    /// Completes once the model is not running a batch (at once when it is not). Decoding waits for it: the model's threads
+    /// work in parallel sections that wait for their slowest, so a decoder holding a core mid-batch stalls all of them.
+    /// </summary>
+    internal Task ModelIdle => Volatile.Read(ref _running).Task;
 
     /// <summary>What the loop has done since start-up, and whether it still runs.</summary>
     public BatcherStatistics Statistics =>
@@ -119,7 +127,17 @@ public sealed class DynamicBatcher : IDisposable
     {
         var length = TensorLength;
         for (var i = 0; i < items.Count; i++) items[i].Tensor.AsSpan(0, length).CopyTo(_inputs.AsSpan(i * length, length));
-        _model.Run(_inputs, items.Count, _outputs);
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _running, running);
+        try
+        {
+            _model.Run(_inputs, items.Count, _outputs);
+        }
+        finally
+        {
+            Volatile.Write(ref _running, Idle);
+            running.SetResult();
+        }
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _images, items.Count);
         if (items.Count > _largest) Volatile.Write(ref _largest, items.Count);
@@ -133,5 +151,12 @@ public sealed class DynamicBatcher : IDisposable
         _queue.CompleteAdding();
         _thread.Join();
         _queue.Dispose();
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
     }
 }
