@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Mentor.Heads;
+using Mentor.Models;
 using Mentor.Sharding;
 using Mentor.Training.Heads.Logistic;
 
@@ -14,7 +16,7 @@ internal static class HeadProfile
     public static async Task<int> RunAsync(string features, int threads)
     {
         var shards = await FeatureShards.ReadAsync(features);
-        var rows = shards.Features.Select(r => r.Select(v => MathF.Sqrt(MathF.Max(0, v))).ToArray()).ToArray();
+        var rows = shards.Features.Select(r => ClassifierHead.Apply(FeatureTransform.Sqrt, r)).ToArray();
         for (var round = 1; round <= 3; round++)
         {
             var clock = Stopwatch.StartNew();

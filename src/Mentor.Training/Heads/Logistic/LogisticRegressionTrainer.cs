@@ -29,11 +29,8 @@ public sealed class LogisticRegressionTrainer
     /// <param name="labels">Class index (0..classCount-1) per row.</param>
     /// <param name="classCount">Number of classes; at least 2 must have rows.</param>
     /// <exception cref="TrainingDataException">The data cannot be learnt from; the message names the fix.</exception>
-    public LinearClassifier Fit(float[][] features, int[] labels, int classCount)
-    {
-        var train = TrainingSet.Create(features, labels, classCount);
-        return FitCore(train, null);
-    }
+    public LinearClassifier Fit(float[][] features, int[] labels, int classCount) =>
+        Fit(features, labels, classCount, null, null, FeatureTransform.None);
 
     /// <summary>
     /// Fits on the training rows, choosing C by accuracy (or the configured metric) on the validation rows,
@@ -42,9 +39,9 @@ public sealed class LogisticRegressionTrainer
     /// <exception cref="TrainingDataException">The data cannot be learnt from; the message names the fix.</exception>
     public LinearClassifier Fit(float[][] features, int[] labels, int classCount, float[][] validationFeatures, int[] validationLabels)
     {
-        var train = TrainingSet.Create(features, labels, classCount);
-        var validation = TrainingSet.Create(validationFeatures, validationLabels, classCount, "validation", train.Dimension);
-        return FitCore(train, validation);
+        ArgumentNullException.ThrowIfNull(validationFeatures);
+        ArgumentNullException.ThrowIfNull(validationLabels);
+        return Fit(features, labels, classCount, validationFeatures, validationLabels, FeatureTransform.None);
     }
 
     /// <summary>
@@ -60,7 +57,7 @@ public sealed class LogisticRegressionTrainer
         return FitCore(train, validation, transform);
     }
 
-    LinearClassifier FitCore(TrainingSet train, TrainingSet? validation, FeatureTransform transform = FeatureTransform.None)
+    LinearClassifier FitCore(TrainingSet train, TrainingSet? validation, FeatureTransform transform)
     {
         train.RequireTwoClasses();
         using var threads = TorchRuntime.UseThreads(Options.Threads);
