@@ -120,6 +120,7 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             Transform = Options.Transform,
             Seed = Options.Seed,
             Balance = Options.Balance,
+            KnownSetting = Options.HeadSetting,
         });
 
     // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.

@@ -30,6 +30,13 @@ public sealed record ClassifierTrainingOptions
     /// <summary>Applied to backbone features before the head (stored in the model); default: square root.</summary>
     public Models.FeatureTransform Transform { get; init; } = Models.FeatureTransform.Sqrt;
 
+    /// <summary>
+    /// The head's setting from an earlier run on much the same photos (its <see cref="TrainedClassifier.ChosenSetting"/>,
+    /// such as <c>C=0.03</c>): the head is fitted with it instead of searching, which is most of a warm run's time. Null
+    /// (default): search.
+    /// </summary>
+    public string? HeadSetting { get; init; }
+
     /// <summary>Class-balanced weights, for skewed datasets (logistic head).</summary>
     public bool Balance { get; init; }
 

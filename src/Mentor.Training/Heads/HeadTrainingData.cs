@@ -27,6 +27,13 @@ public sealed record HeadTrainingData(float[][] Features, int[] Targets, int Cla
     /// <summary>Cross-validation folds for kinds that search their settings that way.</summary>
     public int Folds { get; init; } = 5;
 
+    /// <summary>
+    /// A setting an earlier fit of the same kind chose on much the same data (its <see cref="FittedHead.Chosen"/>, such as
+    /// <c>C=0.03</c> or <c>k=5</c>): a kind that searches its setting fits with this one and skips the search. Null
+    /// (default): search. Kinds without a searched setting ignore it.
+    /// </summary>
+    public string? KnownSetting { get; init; }
+
     /// <summary>The training rows with <see cref="Transform"/> applied.</summary>
     public float[][] TransformedFeatures() => Transformed(Features);
 

@@ -15,7 +15,7 @@ public sealed class KnnHeadKind : IHeadKind
     public FittedHead Fit(HeadTrainingData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var knn = new KnnTrainer(new KnnOptions { Seed = data.Seed, Folds = data.Folds }).Fit(data.TransformedFeatures(), data.Targets, data.ClassCount);
+        var knn = new KnnTrainer(new KnnOptions { Seed = data.Seed, Folds = data.Folds, K = (int?)KnownSettings.Number(data.KnownSetting, "k") }).Fit(data.TransformedFeatures(), data.Targets, data.ClassCount);
         return new FittedHead(knn.ToHead(data.Transform), $"k={knn.K}");
     }
 }

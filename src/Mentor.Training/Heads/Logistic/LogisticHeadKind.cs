@@ -16,7 +16,10 @@ public sealed class LogisticHeadKind : IHeadKind
     public FittedHead Fit(HeadTrainingData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions { Seed = data.Seed, Balance = data.Balance, Folds = data.Folds });
+        var trainer = new LogisticRegressionTrainer(new LogisticRegressionOptions
+        {
+            Seed = data.Seed, Balance = data.Balance, Folds = data.Folds, C = KnownSettings.Number(data.KnownSetting, "C"),
+        });
         var linear = trainer.Fit(data.Features, data.Targets, data.ClassCount, data.ValidationFeatures, data.ValidationTargets, data.Transform);
         return new FittedHead(new LinearHead(linear.Weights.Span, linear.Bias.Span, data.Transform), string.Create(CultureInfo.InvariantCulture, $"C={linear.C:G4}"));
     }
