@@ -25,6 +25,26 @@ public static class ModelFileQuantizer
         int calibrationCount = CalibrationSet.DefaultCount, int seed = 42, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
+        var folder = calibrationFolder ?? TrainingFolder(ModelFile.Read(modelPath).Metadata)
+            ?? throw new CalibrationFolderException(modelPath, "the folder it was trained on is not here");
+        return Quantize(modelPath, CalibrationSet.FromFolder(folder, calibrationCount, seed), folder, outputPath, cacheDirectory, cancellation);
+    }
+
+    /// <summary>Writes the int8 version of <paramref name="modelPath"/> to <paramref name="outputPath"/>, calibrated on photos chosen by the caller.</summary>
+    /// <param name="modelPath">A Mentor model file with an fp32 backbone.</param>
+    /// <param name="calibration">The photos to calibrate on (some of the training photos, never held-out ones).</param>
+    /// <param name="calibrationSource">Where the photos came from, recorded in the output's metadata.</param>
+    /// <param name="outputPath">The int8 model file to write.</param>
+    /// <param name="cacheDirectory">Where the quantised backbone is cached; null: the default cache folder.</param>
+    /// <param name="cancellation">Stops calibration.</param>
+    /// <exception cref="ModelFileException">The file is not a usable Mentor model.</exception>
+    /// <exception cref="QuantizationException">It is already int8, or its backbone is not this Mentor's.</exception>
+    public static ModelMetadata Quantize(string modelPath, CalibrationSet calibration, string calibrationSource, string outputPath, string? cacheDirectory = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(calibrationSource);
         ArgumentNullException.ThrowIfNull(outputPath);
         var (bytes, metadata) = ModelFile.Read(modelPath);
         if (BackboneIdentity.IsInt8(metadata.BackboneIdentity))
@@ -38,9 +58,6 @@ public static class ModelFileQuantizer
         var head = Heads.HeadFormats.Read(bytes, metadata.Head, modelPath);
         bytes = [];
 
-        var folder = calibrationFolder ?? TrainingFolder(metadata)
-            ?? throw new CalibrationFolderException(modelPath, "the folder it was trained on is not here");
-        var calibration = CalibrationSet.FromFolder(folder, calibrationCount, seed);
         var preprocessing = spec.Preprocessing.WithResize(ResizeRule.Parse(metadata.Input.Resize));
         var int8 = Int8Backbones.GetOrCreate(PreparedModels.GetOrCreate(spec, cacheDirectory), calibration, preprocessing, cacheDirectory, cancellation);
 
@@ -50,7 +67,7 @@ public static class ModelFileQuantizer
             ["calibrationPhotos"] = calibration.Photos.Count,
             ["calibrationSeed"] = calibration.Seed,
             ["calibrationSet"] = calibration.Hash,
-            ["calibrationFolder"] = Path.GetFullPath(folder),
+            ["calibrationFolder"] = Path.GetFullPath(calibrationSource),
             ["fp32Backbone"] = fp32Identity,
         };
         var quantized = metadata with { BackboneIdentity = int8.Identity, Training = training, Created = DateTimeOffset.UtcNow };
