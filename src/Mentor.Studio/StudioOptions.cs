@@ -27,6 +27,9 @@ public sealed record StudioOptions
     /// <summary>Compute photos' features in the background as they arrive, so that training finds them cached.</summary>
     public bool BackgroundFeatures { get; init; } = true;
 
+    /// <summary>How a run the page asks to fine-tune does it (the command line's defaults).</summary>
+    public Mentor.Training.Tuning.FineTuneOptions FineTune { get; init; } = new();
+
     /// <summary>How long shutdown waits for in-flight requests.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -14,7 +14,7 @@ namespace Mentor.Studio;
 /// </summary>
 public static class StudioServer
 {
-    private const string Routes = "GET /, GET /api/project, /api/classes, /api/photos, /api/thumb, POST /api/train, GET /api/events, GET /api/report, POST /api/predict, GET /api/export/...";
+    private const string Routes = "GET /, GET /api/project, /api/classes, /api/photos, /api/thumb, POST /api/train, POST /api/train/cancel, GET /api/events, GET /api/report, POST /api/predict, GET /api/export/...";
 
     public static WebApplication Create(string projectDirectory, StudioOptions options, Action<ILoggingBuilder>? logging = null)
     {
@@ -29,6 +29,7 @@ public static class StudioServer
         builder.Services.AddSingleton<BackgroundFeaturizer>();
         builder.Services.AddSingleton<LiveModel>();
         builder.Services.AddSingleton<TrainingJob>();
+        builder.Services.AddSingleton<Export.Int8Export>();
         builder.Services.AddSingleton(new StaticAssets(typeof(StudioServer).Assembly));
 
         var app = builder.Build();
@@ -54,10 +55,11 @@ public static class StudioServer
         app.MapGet("/api/thumb", PhotoEndpoints.Thumb);
         app.MapGet("/api/photo", PhotoEndpoints.Photo);
         app.MapPost("/api/train", TrainEndpoints.Train);
+        app.MapPost("/api/train/cancel", TrainEndpoints.Cancel);
         app.MapGet("/api/report", TrainEndpoints.Report);
         app.MapGet("/api/events", TrainEndpoints.EventsAsync);
         app.MapPost("/api/predict", LivePredictEndpoint.HandleAsync);
-        app.MapGet("/api/export/model", ExportEndpoints.Model);
+        app.MapGet("/api/export/model", ExportEndpoints.ModelAsync);
         app.MapGet("/api/export/dataset", ExportEndpoints.DatasetAsync);
         app.MapGet("/api/export/snippets", ExportEndpoints.Snippets);
     }

@@ -4,16 +4,24 @@ using Mentor.Studio.Training;
 
 namespace Mentor.Studio.Http;
 
-/// <summary><c>POST /api/train</c> (start), <c>GET /api/report</c> (the last run's figures) and <c>GET /api/events</c> (Server-Sent Events).</summary>
+/// <summary>
+/// <c>POST /api/train</c> (start; <c>?fineTune=true</c> fine-tunes the backbone's top stage too), <c>POST /api/train/cancel</c>,
+/// <c>GET /api/report</c> (the last run's figures) and <c>GET /api/events</c> (Server-Sent Events).
+/// </summary>
 internal static class TrainEndpoints
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IResult Train(TrainingJob training, IHostApplicationLifetime lifetime) =>
-        training.TryStart(lifetime.ApplicationStopping)
+    public static IResult Train(TrainingJob training, IHostApplicationLifetime lifetime, bool fineTune = false) =>
+        training.TryStart(fineTune, lifetime.ApplicationStopping)
             ? Results.Json(training.Status, statusCode: StatusCodes.Status202Accepted)
-            : throw StudioException.Conflict("training_running", "a training run is already going; wait for it to finish (its progress is on the page)");
+            : throw StudioException.Conflict("training_running", "a training run is already going; wait for it to finish or cancel it (its progress is on the page)");
+
+    public static IResult Cancel(TrainingJob training) =>
+        training.Cancel()
+            ? Results.Json(training.Status, statusCode: StatusCodes.Status202Accepted)
+            : throw StudioException.Conflict("not_running", "no training run is going; there is nothing to cancel");
 
     public static IResult Report(StudioProject project) =>
         project.State.Read().LastTraining is { } report

@@ -8,7 +8,11 @@ internal static class Reports
     /// <summary>Most confident mistakes listed.</summary>
     public const int Mistakes = 12;
 
-    public static TrainingReport From(TrainedClassifier trained, string root, double seconds)
+    /// <param name="trained">The run's classifier.</param>
+    /// <param name="root">The project folder.</param>
+    /// <param name="seconds">The run's time.</param>
+    /// <param name="kept">The earlier run whose setting this run kept, or null when this run searched.</param>
+    public static TrainingReport From(TrainedClassifier trained, string root, double seconds, TrainingReport? kept)
     {
         var test = trained.Test;
         var metrics = test?.Metrics;
@@ -29,7 +33,8 @@ internal static class Reports
         }
         return new TrainingReport(
             DateTimeOffset.UtcNow, Math.Round(seconds, 2), trained.Train.Images, test?.Images ?? 0, trained.Train.CacheHits + (test?.CacheHits ?? 0),
-            trained.Options.TestFraction, trained.Options.Seed, trained.ChosenSetting, labels,
+            trained.Options.TestFraction, trained.Options.Seed, trained.ChosenSetting, kept is null,
+            kept?.SearchedOnPhotos ?? trained.Train.Images + (test?.Images ?? 0), labels,
             metrics?.Accuracy, metrics?.BalancedAccuracy, metrics?.MacroF1,
             metrics?.PerClass ?? [], metrics?.ConfusionMatrix ?? [], heldOut, mistakes,
             [.. trained.Train.Skipped.Concat(test?.Skipped ?? []).Select(s => $"{Path.GetRelativePath(root, s.Path)}: {s.Reason}")]);

@@ -5,7 +5,8 @@ namespace Mentor.Studio.Training;
 /// <summary>
 /// What the page shows after training: the split, the held-out figures (accuracy, per class, confusion matrix with rows
 /// the true class and columns the predicted one), every held-out photo's prediction and the most confident mistakes.
-/// Figures are null when no class had photos to hold out.
+/// Figures are null when no class had photos to hold out. <see cref="Chosen"/> is the head's setting; it was searched
+/// on <see cref="SearchedOnPhotos"/> photos, in this run when <see cref="Searched"/>, else kept from an earlier one.
 /// </summary>
 public sealed record TrainingReport(
     DateTimeOffset Finished,
@@ -16,6 +17,8 @@ public sealed record TrainingReport(
     double HeldOutFraction,
     int Seed,
     string Chosen,
+    bool Searched,
+    int SearchedOnPhotos,
     IReadOnlyList<string> Labels,
     double? Accuracy,
     double? BalancedAccuracy,

@@ -71,6 +71,11 @@ public sealed class TrainingTests(ITestOutputHelper output)
         output.WriteLine($"retraining after one move: {clock.Elapsed.TotalSeconds:F1} s (under load)");
 
         var second = await studio.GetJsonAsync("/api/report");
+        // One photo moved: the head's setting is the first run's, not searched again.
+        Assert.True(first.GetProperty("searched").GetBoolean());
+        Assert.False(second.GetProperty("searched").GetBoolean());
+        Assert.Equal(first.GetProperty("chosen").GetString(), second.GetProperty("chosen").GetString());
+        Assert.Equal(18, second.GetProperty("searchedOnPhotos").GetInt32());
         Assert.True(File.Exists(Path.Combine(studio.Root, "shoes", moved.GetProperty("name").GetString()!)));
         Assert.Equal(18, second.GetProperty("trainPhotos").GetInt32() + second.GetProperty("heldOutPhotos").GetInt32());
         Assert.Equal(18, second.GetProperty("cacheHits").GetInt32()); // every feature from the cache: only the head is refitted

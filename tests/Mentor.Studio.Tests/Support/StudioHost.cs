@@ -62,15 +62,18 @@ public sealed class StudioHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts training and waits for it to end; returns the final status.</summary>
-    public async Task<JsonElement> TrainAsync(TimeSpan? timeout = null)
+    /// <summary>Starts training (<paramref name="start"/>: the request's path) and waits for it to end; returns the final status.</summary>
+    public async Task<JsonElement> TrainAsync(TimeSpan? timeout = null, string start = "/api/train") =>
+        await WaitForRunAsync((await ReadAsync(await Client.PostAsync(start, null))).GetProperty("run").GetInt32(), timeout);
+
+    /// <summary>Waits for training run <paramref name="run"/> to end (done, failed or cancelled); returns its final status.</summary>
+    public async Task<JsonElement> WaitForRunAsync(int run, TimeSpan? timeout = null)
     {
-        var run = (await ReadAsync(await Client.PostAsync("/api/train", null))).GetProperty("run").GetInt32();
         using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
         while (true)
         {
             var training = (await GetJsonAsync("/api/project")).GetProperty("training");
-            if (training.GetProperty("run").GetInt32() == run && training.GetProperty("state").GetString() is "done" or "failed") return training;
+            if (training.GetProperty("run").GetInt32() == run && training.GetProperty("state").GetString() is "done" or "failed" or "cancelled") return training;
             await Task.Delay(200, limit.Token);
         }
     }

@@ -138,6 +138,28 @@ public sealed class StudioBrowserTests(ITestOutputHelper output)
             Assert.Contains(download.SuggestedFilename, await page.Locator(".snippet-python").TextContentAsync());
             await Shot(page, "7-export");
 
+            // 6. The int8 download: quantised on request (the page says so meanwhile), then saved; 'mentor predict' agrees.
+            var int8 = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-int8"), new() { Timeout = 180_000 });
+            Assert.EndsWith("-int8.onnx", int8.SuggestedFilename);
+            var int8Path = Path.Combine(temp, int8.SuggestedFilename);
+            await int8.SaveAsAsync(int8Path);
+            await Expect(page.Locator("#int8-text")).ToContainTextAsync($"Saved {int8.SuggestedFilename}");
+            Assert.True(new FileInfo(int8Path).Length < new FileInfo(modelPath).Length / 3, "the int8 model is not smaller");
+            (code, json, error) = await StudioProcess.RunAsync("predict", int8Path, photo, "--json");
+            Assert.True(code == 0, error);
+            Assert.Equal(pageLabel, JsonDocument.Parse(json).RootElement[0].GetProperty("top")[0].GetProperty("label").GetString());
+
+            // 7. Fine-tuning from the page: the curve grows an epoch at a time; Cancel ends the run and keeps the last model.
+            await page.CheckAsync("#fine-tune");
+            await page.ClickAsync("#train-button");
+            await page.Locator("#curve circle").First.WaitForAsync(new() { Timeout = 300_000 });
+            await Expect(page.Locator("#cancel-button")).ToBeVisibleAsync();
+            await Shot(page, "8-fine-tune");
+            await page.ClickAsync("#cancel-button");
+            await Expect(page.Locator("#train-text")).ToContainTextAsync("cancelled", new() { Timeout = 60_000 });
+            await Expect(page.Locator("#cancel-button")).ToBeHiddenAsync();
+            Assert.Equal(await File.ReadAllBytesAsync(modelPath), await api.GetByteArrayAsync("/api/export/model"));
+
             var heap = await page.EvaluateAsync<double>("() => performance.memory.usedJSHeapSize");
             output.WriteLine($"JS heap: {heap / 1e6:F1} MB");
 
@@ -145,7 +167,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output)
             await page.SetViewportSizeAsync(390, 844);
             await page.WaitForTimeoutAsync(300);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the page scrolls sideways at 390 px");
-            await Shot(page, "8-phone");
+            await Shot(page, "9-phone");
 
             Assert.Empty(consoleErrors);
             Assert.All(requested, url => Assert.True(url.StartsWith(studio.Address.ToString(), StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"external request: {url}"));

@@ -98,6 +98,17 @@ async function loadGrid(card, name, more) {
   card.querySelector('.drop-hint').hidden = page.total > 0;
 }
 
+// Thumbnails are fetched when their tile comes within a screen of the view. The browser's own lazy loading starts
+// much further out (over a thousand pixels): on a large project the first screen then waits behind a hundred requests
+// it does not show, over the six connections a browser opens to one host.
+const nearView = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    entry.target.src = entry.target.dataset.src;
+    nearView.unobserve(entry.target);
+  }
+}, { rootMargin: '300px 0px' });
+
 function photoTile(cls, photo, onClick, caption) {
   const li = document.createElement('li');
   li.dataset.photo = photo;
@@ -106,10 +117,10 @@ function photoTile(cls, photo, onClick, caption) {
   button.className = 'tile';
   button.title = caption ? `${photo}: ${caption}` : photo;
   const img = document.createElement('img');
-  img.loading = 'lazy';
   img.decoding = 'async';
   img.alt = caption ? `${photo} (${cls}): ${caption}` : `${photo} in ${cls}`;
-  img.src = thumbUrl(cls, photo);
+  img.dataset.src = thumbUrl(cls, photo);
+  nearView.observe(img);
   img.width = img.height = 80;
   button.append(img);
   if (caption) {
@@ -331,20 +342,62 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---- Training and its report -----------------------------------------------------------------------------------
 
 async function train() {
-  try { await api('POST', '/api/train'); } catch (e) { $('train-text').textContent = e.message; }
+  const fineTune = $('fine-tune').checked;
+  try { await api('POST', `/api/train${fineTune ? '?fineTune=true' : ''}`); } catch (e) { $('train-text').textContent = e.message; }
+}
+
+async function cancelTraining() {
+  try { await api('POST', '/api/train/cancel'); } catch (e) { $('train-text').textContent = e.message; }
+}
+
+// Fine-tuning's curve: held-back accuracy per epoch, drawn as an SVG line (axes labelled, the kept epoch ringed).
+function drawCurve(epochs) {
+  const svg = $('curve');
+  $('curve-figure').hidden = epochs.length === 0;
+  if (epochs.length === 0) return;
+  const points = epochs.filter((e) => e.validationAccuracy != null);
+  const [left, right, top, bottom] = [48, 410, 12, 140];
+  const last = Math.max(2, epochs[epochs.length - 1].epoch);
+  const low = Math.max(0, Math.floor(Math.min(...points.map((p) => p.validationAccuracy), 1) * 10 - 0.5) / 10);
+  const x = (epoch) => left + ((epoch - 1) / (last - 1)) * (right - left);
+  const y = (accuracy) => bottom - ((accuracy - low) / (1 - low)) * (bottom - top);
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = (name, attributes, text) => {
+    const node = document.createElementNS(ns, name);
+    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
+    if (text != null) node.textContent = text;
+    return node;
+  };
+  const parts = [el('line', { x1: left, y1: bottom, x2: right, y2: bottom, class: 'axis' }), el('line', { x1: left, y1: top, x2: left, y2: bottom, class: 'axis' })];
+  for (const v of [low, (low + 1) / 2, 1]) parts.push(el('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${Math.round(100 * v)}%`));
+  parts.push(el('text', { x: left, y: bottom + 16, 'text-anchor': 'start' }, 'epoch 1'), el('text', { x: right, y: bottom + 16, 'text-anchor': 'end' }, `epoch ${last}`));
+  parts.push(el('polyline', { points: points.map((p) => `${x(p.epoch)},${y(p.validationAccuracy)}`).join(' '), class: 'series' }));
+  for (const p of points) {
+    const dot = el('circle', { cx: x(p.epoch), cy: y(p.validationAccuracy), r: p.best ? 6 : 3.5, class: p.best ? 'best' : 'point' });
+    dot.append(el('title', {}, `epoch ${p.epoch}: ${(100 * p.validationAccuracy).toFixed(1)}%, loss ${p.trainLoss.toFixed(3)}, ${p.seconds.toFixed(0)} s`));
+    parts.push(dot);
+  }
+  svg.replaceChildren(...parts);
 }
 
 function showTraining(t) {
   const running = t.state === 'running';
   $('train-button').disabled = running;
+  $('cancel-button').hidden = !running;
   $('train-progress').hidden = !running;
+  if (t.fineTune) drawCurve(t.epochs ?? []);
   if (running) {
     $('train-progress').max = Math.max(1, t.total);
     $('train-progress').value = t.done;
-    const phase = { waiting: 'Waiting for background features', train: 'Reading training photos', test: 'Reading held-out photos', fit: 'Fitting the head', save: 'Writing the model' }[t.phase] ?? t.phase;
+    const phase = {
+      waiting: 'Waiting for the background work', features: 'Computing the photos\' features', train: 'Reading training photos', test: 'Reading held-out photos',
+      fit: 'Fitting the head', save: 'Writing the model', report: 'Writing the report', load: 'Loading the model for live tests',
+      'fine-tune': t.epochs?.length ? `Fine-tuning, epoch ${t.epochs.length + 1}` : 'Fine-tuning',
+    }[t.phase] ?? t.phase;
     $('train-text').textContent = `${phase}${t.total ? ` (${t.done} of ${t.total})` : ''}… ${t.seconds.toFixed(1)} s`;
   } else if (t.state === 'done') $('train-text').textContent = `Trained in ${t.seconds.toFixed(1)} s.`;
   else if (t.state === 'failed') $('train-text').textContent = `Training failed: ${t.message}`;
+  else if (t.state === 'cancelled') $('train-text').textContent = `Training ${t.message}.`;
   if (t.state === 'done' && t.run !== state.reportRun) { state.reportRun = t.run; loadReport(); }
 }
 
@@ -355,7 +408,8 @@ async function loadReport() {
   $('stale').hidden = true;
   $('understand').hidden = false;
   $('split').textContent = `Held out ${Math.round(100 * report.heldOutFraction)}% of each class (stratified, seed ${report.seed}): ` +
-    `${report.heldOutPhotos} photos to measure on, ${report.trainPhotos} to train on; ${report.cacheHits} features came from the cache; head ${report.chosen}.` +
+    `${report.heldOutPhotos} photos to measure on, ${report.trainPhotos} to train on; ${report.cacheHits} features came from the cache; head ${report.chosen} ` +
+    (report.searched ? '(chosen by cross-validation).' : `(kept from the run that chose it on ${report.searchedOnPhotos} photos; it is searched again when the photo count moves by 10%).`) +
     (report.skipped.length ? ` Skipped: ${report.skipped.join('; ')}.` : '');
   $('accuracy').textContent = report.accuracy == null ? 'n/a (too few photos to hold any out)' : `${(100 * report.accuracy).toFixed(1)}%`;
   const pct = (x) => `${(100 * x).toFixed(0)}%`;
@@ -438,7 +492,33 @@ function mistakeTile(m) {
 
 function markStale() { if (state.report) $('stale').hidden = false; }
 
-// ---- Export snippets -------------------------------------------------------------------------------------------
+// ---- Export -------------------------------------------------------------------------------------------------------
+
+// The int8 model is quantised on request: fetched here so the page can say so while it is made, then saved as a file.
+async function downloadInt8(event) {
+  event.preventDefault();
+  const link = $('download-int8');
+  if (link.getAttribute('aria-busy') === 'true') return;
+  link.setAttribute('aria-busy', 'true');
+  $('int8-text').textContent = 'Quantising the model to int8 (calibrating on your training photos)…';
+  try {
+    const response = await fetch(link.href);
+    if (!response.ok) throw new Error((await response.json().catch(() => null))?.error?.message ?? `HTTP ${response.status}`);
+    const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'model-int8.onnx';
+    const url = URL.createObjectURL(await response.blob());
+    const save = document.createElement('a');
+    save.href = url;
+    save.download = name;
+    save.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    $('int8-text').textContent = `Saved ${name}.`;
+  } catch (error) {
+    $('int8-text').textContent = `The int8 model could not be made: ${error.message}`;
+  } finally {
+    link.removeAttribute('aria-busy');
+  }
+}
+
 
 async function loadSnippets() {
   const snippets = await api('GET', '/api/export/snippets').catch(() => null);
@@ -472,8 +552,9 @@ function updateStatus(s) {
 
 function listen() {
   const events = new EventSource('/api/events');
-  events.onmessage = (e) => {
+  events.onmessage = async (e) => {
     const s = JSON.parse(e.data);
+    await state.firstLoad; // the page's own first load answers the first event: no second listing of every class
     if (s.version !== state.version) { state.version = s.version; loadProject(); } // another tab, or our own change
     else updateStatus(s);
   };
@@ -485,6 +566,8 @@ function start() {
   $('add-class').addEventListener('submit', addClass);
   $('webcam-toggle').addEventListener('click', toggleWebcam);
   $('train-button').addEventListener('click', train);
+  $('cancel-button').addEventListener('click', cancelTraining);
+  $('download-int8').addEventListener('click', downloadInt8);
   $('live-file').addEventListener('change', testFile);
   $('live-webcam').addEventListener('click', toggleLive);
   $('photo-dialog-move-button').addEventListener('click', async () => {
@@ -500,7 +583,7 @@ function start() {
       await loadProject();
     } catch (e) { say(e.message); }
   });
-  loadProject().then((project) => project.trained && loadReport()).catch((e) => say(e.message));
+  state.firstLoad = loadProject().then((project) => { if (project.trained) loadReport(); }).catch((e) => say(e.message));
   listen();
 }
 
