@@ -33,6 +33,7 @@ public static class StudioServer
         builder.Services.AddSingleton(new StaticAssets(typeof(StudioServer).Assembly));
 
         var app = builder.Build();
+        app.Use(StudioWarmup.MarkAsync);
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<StudioErrors>();
         app.UseStatusCodePages(JsonStatusPages.For(Routes));
@@ -64,11 +65,13 @@ public static class StudioServer
         app.MapGet("/api/export/snippets", ExportEndpoints.Snippets);
     }
 
-    // Once the server runs: the last model back in memory, the background featuriser going, and every photo already there queued for it.
+    // Once the server runs: its first requests warmed, the last model back in memory, the background featuriser going,
+    // and every photo already there queued for it.
     private static void Start(WebApplication app, StudioProject project, StudioOptions options)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            _ = StudioWarmup.RunAsync(new Uri(app.Urls.First()), project, app.Lifetime.ApplicationStopping);
             var training = app.Services.GetRequiredService<TrainingJob>();
             if (File.Exists(training.ModelPath))
             {

@@ -11,6 +11,9 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
     /// <summary><see cref="HttpContext.Items"/> key: images in the request.</summary>
     public const string ImagesKey = "mentor.images";
 
+    /// <summary><see cref="HttpContext.Items"/> key: <c>true</c> leaves the request out of the log (set by an earlier middleware for the app's own requests).</summary>
+    public const string QuietKey = "mentor.quiet";
+
     /// <summary><see cref="HttpContext.Items"/> key: the <see cref="ApiError.Code"/> answered.</summary>
     public const string ErrorCodeKey = "mentor.error";
 
@@ -30,6 +33,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         {
             // the client went away mid-request: nothing to answer
         }
+        if (http.Items[QuietKey] is true) return;
         var milliseconds = Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 2);
         LogRequest(logger, http.Request.Method, http.Request.Path.Value ?? "/", http.RequestAborted.IsCancellationRequested ? 499 : http.Response.StatusCode,
             milliseconds, http.Request.ContentLength ?? 0, http.Items[ImagesKey] as int? ?? 0, http.Items[ErrorCodeKey] as string ?? "");

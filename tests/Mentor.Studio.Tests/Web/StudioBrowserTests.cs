@@ -145,9 +145,12 @@ public sealed class StudioBrowserTests(ITestOutputHelper output)
             await int8.SaveAsAsync(int8Path);
             await Expect(page.Locator("#int8-text")).ToContainTextAsync($"Saved {int8.SuggestedFilename}");
             Assert.True(new FileInfo(int8Path).Length < new FileInfo(modelPath).Length / 3, "the int8 model is not smaller");
+            var fp32Scores = Scores(json);
             (code, json, error) = await StudioProcess.RunAsync("predict", int8Path, photo, "--json");
             Assert.True(code == 0, error);
-            Assert.Equal(pageLabel, JsonDocument.Parse(json).RootElement[0].GetProperty("top")[0].GetProperty("label").GetString());
+            // int8 rounds the backbone's activations: the same scores to a few points (a near tie may swap its top label).
+            var int8Scores = Scores(json);
+            Assert.True(Math.Abs(int8Scores[pageLabel!] - fp32Scores[pageLabel!]) < 0.1, $"{pageLabel}: {fp32Scores[pageLabel!]} fp32, {int8Scores[pageLabel!]} int8");
 
             // 7. Fine-tuning from the page: the curve grows an epoch at a time; Cancel ends the run and keeps the last model.
             await page.CheckAsync("#fine-tune");
@@ -169,7 +172,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output)
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the page scrolls sideways at 390 px");
             await Shot(page, "9-phone");
 
-            Assert.Empty(consoleErrors);
+            Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
             Assert.All(requested, url => Assert.True(url.StartsWith(studio.Address.ToString(), StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"external request: {url}"));
         }
         finally
@@ -177,6 +180,10 @@ public sealed class StudioBrowserTests(ITestOutputHelper output)
             try { Directory.Delete(temp, recursive: true); } catch (IOException) { }
         }
     }
+
+    // 'mentor predict --json' for one photo: label -> probability.
+    private static Dictionary<string, double> Scores(string json) =>
+        JsonDocument.Parse(json).RootElement[0].GetProperty("top").EnumerateArray().ToDictionary(t => t.GetProperty("label").GetString()!, t => t.GetProperty("probability").GetDouble());
 
     private static ILocator Card(IPage page, string name) => page.Locator($".class-card[data-name=\"{name}\"]");
 

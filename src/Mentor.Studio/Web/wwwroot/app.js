@@ -82,12 +82,12 @@ function newClassCard(name) {
 async function loadGrid(card, name, more) {
   const grid = card.querySelector('.grid');
   const wanted = more ? grid.children.length + PAGE : Math.max(PAGE, Math.min(grid.children.length, PAGE * 4));
-  const page = await api('GET', `/api/photos?${q({ class: name, offset: 0, limit: wanted })}`).catch(() => null);
+  const page = await api('GET', `/api/photos?${q({ class: name, offset: 0, limit: wanted, thumbs: true })}`).catch(() => null);
   if (!page || card.dataset.name !== name) return;
   const existing = new Map([...grid.children].map((li) => [li.dataset.photo, li]));
   page.photos.forEach((photo, i) => {
     let li = existing.get(photo);
-    if (!li) li = photoTile(name, photo, () => openPhoto(name, photo));
+    if (!li) li = photoTile(name, photo, () => openPhoto(name, photo), undefined, page.thumbs?.[photo]);
     existing.delete(photo);
     if (grid.children[i] !== li) grid.insertBefore(li, grid.children[i] ?? null);
   });
@@ -98,18 +98,9 @@ async function loadGrid(card, name, more) {
   card.querySelector('.drop-hint').hidden = page.total > 0;
 }
 
-// Thumbnails are fetched when their tile comes within a screen of the view. The browser's own lazy loading starts
-// much further out (over a thousand pixels): on a large project the first screen then waits behind a hundred requests
-// it does not show, over the six connections a browser opens to one host.
-const nearView = new IntersectionObserver((entries) => {
-  for (const entry of entries) {
-    if (!entry.isIntersecting) continue;
-    entry.target.src = entry.target.dataset.src;
-    nearView.unobserve(entry.target);
-  }
-}, { rootMargin: '300px 0px' });
-
-function photoTile(cls, photo, onClick, caption) {
+// thumb: the thumbnail's base64 JPEG when the class's listing brought it (a grid of a large project then costs one
+// request per class, not one per tile over the six connections a browser opens to one host); otherwise it is fetched.
+function photoTile(cls, photo, onClick, caption, thumb) {
   const li = document.createElement('li');
   li.dataset.photo = photo;
   const button = document.createElement('button');
@@ -119,8 +110,11 @@ function photoTile(cls, photo, onClick, caption) {
   const img = document.createElement('img');
   img.decoding = 'async';
   img.alt = caption ? `${photo} (${cls}): ${caption}` : `${photo} in ${cls}`;
-  img.dataset.src = thumbUrl(cls, photo);
-  nearView.observe(img);
+  if (thumb) img.src = `data:image/jpeg;base64,${thumb}`;
+  else {
+    img.loading = 'lazy';
+    img.src = thumbUrl(cls, photo);
+  }
   img.width = img.height = 80;
   button.append(img);
   if (caption) {
