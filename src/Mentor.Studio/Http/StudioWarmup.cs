@@ -25,15 +25,15 @@ internal static class StudioWarmup
     {
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         client.DefaultRequestHeaders.Add(Header, Token);
-        List<string> paths = ["/", "/app.js", "/app.css", "/api/project"];
-        if (project.Classes().FirstOrDefault(c => c.Photos > 0) is { } first)
-        {
-            var cls = Uri.EscapeDataString(first.Name);
-            paths.Add($"/api/photos?class={cls}&offset=0&limit=40&thumbs=true");
-            paths.Add($"/api/thumb?class={cls}&name={Uri.EscapeDataString(project.Photos(first.Name)[0])}");
-        }
         try
         {
+            List<string> paths = ["/", "/app.js", "/app.css", "/api/project"];
+            if (project.Classes().FirstOrDefault(c => c.Photos > 0) is { } first && project.Photos(first.Name).FirstOrDefault() is { } photo)
+            {
+                var cls = Uri.EscapeDataString(first.Name);
+                paths.Add($"/api/photos?class={cls}&offset=0&limit=40&thumbs=true");
+                paths.Add($"/api/thumb?class={cls}&name={Uri.EscapeDataString(photo)}");
+            }
             foreach (var path in paths)
             {
                 using var response = await client.GetAsync(path, stopping).ConfigureAwait(false);

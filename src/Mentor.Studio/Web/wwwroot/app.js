@@ -42,13 +42,17 @@ async function loadProject() {
 function renderClasses() {
   const container = $('classes');
   const names = state.classes.map((c) => c.name);
-  for (const card of [...container.children]) if (!names.includes(card.dataset.name)) card.remove();
+  for (const card of [...container.children]) if (!names.includes(card.dataset.name)) { cardsNearView.unobserve(card); card.remove(); }
   state.classes.forEach((cls, index) => {
     let card = container.querySelector(`[data-name="${CSS.escape(cls.name)}"]`);
     if (!card) card = newClassCard(cls.name);
     if (container.children[index] !== card) container.insertBefore(card, container.children[index] ?? null);
     card.querySelector('.count').textContent = `${cls.photos} photo${cls.photos === 1 ? '' : 's'}`;
-    loadGrid(card, cls.name, false);
+    if (card.dataset.shown) loadGrid(card, cls.name, false); // on screen before: refresh it now
+    else {
+      reserveGridHeight(card, cls.photos);
+      cardsNearView.observe(card);
+    }
   });
   $('no-classes').hidden = state.classes.length > 0;
   fillMoveTargets();
@@ -78,6 +82,25 @@ function newClassCard(name) {
   return card;
 }
 
+// A class's grid is listed the first time its card comes near the view: a project's first screen costs the
+// classes on it, not all of them (ten classes of 300 photos: 3 listings instead of 10 before the page is usable).
+const cardsNearView = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    cardsNearView.unobserve(entry.target);
+    entry.target.dataset.shown = 'true';
+    loadGrid(entry.target, entry.target.dataset.name, false);
+  }
+}, { rootMargin: '400px 0px' });
+
+// Until its grid is listed, a card takes the height its first page of tiles will take (76 px tiles, 6 px gaps), so
+// that only the cards that are really near the view count as near it.
+function reserveGridHeight(card, photos) {
+  const grid = card.querySelector('.grid');
+  const perRow = Math.max(1, Math.floor((grid.clientWidth + 6) / 82));
+  grid.style.minHeight = `${Math.ceil(Math.min(photos, PAGE) / perRow) * 82}px`;
+}
+
 // Shows the first page of a class's photos (or one more page); only requests what is not on screen yet.
 async function loadGrid(card, name, more) {
   const grid = card.querySelector('.grid');
@@ -92,6 +115,7 @@ async function loadGrid(card, name, more) {
     if (grid.children[i] !== li) grid.insertBefore(li, grid.children[i] ?? null);
   });
   for (const li of existing.values()) li.remove();
+  grid.style.minHeight = '';
   const more_ = card.querySelector('.more');
   more_.hidden = page.total <= page.photos.length;
   more_.textContent = `Show more (${page.total - page.photos.length} more)`;
