@@ -403,7 +403,7 @@ function showTraining(t) {
   $('train-button').disabled = running;
   $('cancel-button').hidden = !running;
   $('train-progress').hidden = !running;
-  if (t.fineTune) drawCurve(t.epochs ?? []);
+  drawCurve(t.fineTune ? t.epochs ?? [] : []); // a plain run hides the last fine-tune's curve
   if (running) {
     $('train-progress').max = Math.max(1, t.total);
     $('train-progress').value = t.done;
