@@ -1,5 +1,4 @@
 using Mentor.Backbones;
-using Mentor.Models;
 using Mentor.Quantization;
 using Mentor.Studio.Projects;
 using Mentor.Studio.Training;
@@ -16,7 +15,7 @@ public sealed class Int8Export(StudioProject project, StudioOptions options, Com
     private string Folder => Path.Combine(project.StudioFolder, "int8");
 
     /// <summary>The int8 model file for the current model, made if needed.</summary>
-    /// <exception cref="StudioException">No model yet (404), or its backbone was fine-tuned (409).</exception>
+    /// <exception cref="StudioException">No model yet (404), or it cannot be quantised, e.g. its backbone was fine-tuned (409).</exception>
     public async Task<string> GetOrCreateAsync(CancellationToken cancellation)
     {
         if (!File.Exists(training.ModelPath)) throw StudioException.NotFound("no model yet; press Train first");
@@ -24,12 +23,16 @@ public sealed class Int8Export(StudioProject project, StudioOptions options, Com
         {
             var path = Path.Combine(Folder, PreparedModels.HashFile(training.ModelPath)[..16] + ".onnx");
             if (File.Exists(path)) return path;
-            var metadata = ModelFile.Read(training.ModelPath).Metadata;
-            if (metadata.Training["fineTune"] is not null)
-                throw StudioException.Conflict("fine_tuned", "int8 export quantises the stock backbone, and this model's backbone was fine-tuned; train without fine-tuning to export int8");
             Directory.CreateDirectory(Folder);
-            await Task.Run(() => ModelFileQuantizer.Quantize(training.ModelPath, Calibration(), project.Root, path, options.CacheDirectory, cancellation), cancellation)
-                .ConfigureAwait(false);
+            try
+            {
+                await Task.Run(() => ModelFileQuantizer.Quantize(training.ModelPath, Calibration(), project.Root, path, options.CacheDirectory, cancellation), cancellation)
+                    .ConfigureAwait(false);
+            }
+            catch (QuantizationException e)
+            {
+                throw StudioException.Conflict("cannot_quantize", e.Message);
+            }
             foreach (var old in Directory.EnumerateFiles(Folder, "*.onnx").Where(f => f != path)) File.Delete(old);
             return path;
         }

@@ -20,7 +20,7 @@ public static class ModelFileQuantizer
     /// <param name="seed">Seeds the calibration sample.</param>
     /// <param name="cancellation">Stops calibration.</param>
     /// <exception cref="ModelFileException">The file is not a usable Mentor model.</exception>
-    /// <exception cref="QuantizationException">It is already int8, its backbone is not this Mentor's, or no calibration photos.</exception>
+    /// <exception cref="QuantizationException">It is already int8, its backbone was fine-tuned or is not this Mentor's, or no calibration photos.</exception>
     public static ModelMetadata Quantize(string modelPath, string? calibrationFolder, string outputPath, string? cacheDirectory = null,
         int calibrationCount = CalibrationSet.DefaultCount, int seed = 42, CancellationToken cancellation = default)
     {
@@ -38,7 +38,7 @@ public static class ModelFileQuantizer
     /// <param name="cacheDirectory">Where the quantised backbone is cached; null: the default cache folder.</param>
     /// <param name="cancellation">Stops calibration.</param>
     /// <exception cref="ModelFileException">The file is not a usable Mentor model.</exception>
-    /// <exception cref="QuantizationException">It is already int8, or its backbone is not this Mentor's.</exception>
+    /// <exception cref="QuantizationException">It is already int8, its backbone was fine-tuned or is not this Mentor's.</exception>
     public static ModelMetadata Quantize(string modelPath, CalibrationSet calibration, string calibrationSource, string outputPath, string? cacheDirectory = null,
         CancellationToken cancellation = default)
     {
@@ -49,6 +49,8 @@ public static class ModelFileQuantizer
         var (bytes, metadata) = ModelFile.Read(modelPath);
         if (BackboneIdentity.IsInt8(metadata.BackboneIdentity))
             throw new QuantizationException($"{modelPath}: the model is already int8; pass the fp32 model file.");
+        if (metadata.Training["fineTune"] is not null)
+            throw new QuantizationException($"{modelPath}: its backbone was fine-tuned, and int8 quantisation calibrates the stock backbone; quantise a model trained without fine-tuning.");
         var spec = metadata.BackboneSpec is { } recorded
             ? BackboneSpecFile.FromJson(recorded, modelPath).Spec
             : BackboneResolver.Spec(metadata.Backbone);
