@@ -112,8 +112,9 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             clock.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
     }
 
-    private FittedHead FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount) =>
-        HeadRegistry.Get(Options.Head).Fit(new HeadTrainingData(train.Features, train.Targets, classCount)
+    private FittedHead FitHead(DatasetFeatures train, DatasetFeatures? validation, int classCount)
+    {
+        var data = new HeadTrainingData(train.Features, train.Targets, classCount)
         {
             ValidationFeatures = validation?.Features,
             ValidationTargets = validation?.Targets,
@@ -121,7 +122,15 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
             Seed = Options.Seed,
             Balance = Options.Balance,
             KnownSetting = Options.HeadSetting,
-        });
+        };
+        var kind = HeadRegistry.Get(Options.Head);
+        // A warm re-run on the same features fits with the setting its first run searched (same data, same choice).
+        var memo = Options.UseCache && Options.HeadSetting is null ? new HeadSettingMemo(Options.CacheDirectory ?? MentorPaths.DefaultCacheDirectory) : null;
+        if (memo?.TryGet(Options.Head, data) is { } remembered) return kind.Fit(data with { KnownSetting = remembered });
+        var fitted = kind.Fit(data);
+        memo?.Put(Options.Head, data, fitted.Chosen);
+        return fitted;
+    }
 
     // Fine-tuning needs validation photos to choose its epoch: hold out 10% when none were asked for.
     private double ValidationFraction => Options.FineTune is not null && Options.ValidationFraction == 0 ? 0.1 : Options.ValidationFraction;

@@ -16,6 +16,15 @@ internal static class Tensors
         return MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
     }
 
+    /// <summary>Rewrites a float initializer stored as <c>float_data</c> as raw data (same values).</summary>
+    public static void MoveToRawData(TensorProto tensor)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("ONNX raw data is little-endian");
+        var values = ReadFloats(tensor);
+        tensor.FloatData.Clear();
+        tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
     public static TensorProto Float(string name, float[] values, params long[] dims) =>
         Raw(name, TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(values.AsSpan()), dims);
 

@@ -68,7 +68,6 @@ public sealed class LogisticRegressionTrainer
 
         double c;
         RegularizationScore[] scores = [];
-        double[]? start = null;
         if (Options.C is { } fixedC)
         {
             c = fixedC;
@@ -77,19 +76,21 @@ public sealed class LogisticRegressionTrainer
         {
             float[] validationRows = scaling.TransformWithBias(validation.Features);
             var outcome = RegularizationSearch.OnValidationSet(rows, train, rowWeights, validationRows, validation, Options, grid);
-            (c, scores, start) = (outcome.C, outcome.Scores, outcome.Parameters);
+            (c, scores) = (outcome.C, outcome.Scores);
         }
         else
         {
             var outcome = train.Rows > Options.SearchRows
                 ? CrossValidateOnSample(train, scaling, rowWeights, grid)
                 : RegularizationSearch.CrossValidate(rows, train, rowWeights, Options, grid);
-            (c, scores, start) = (outcome.C, outcome.Scores, outcome.Parameters);
+            (c, scores) = (outcome.C, outcome.Scores);
         }
 
+        // The final fit starts from zero, not from the search's solution: the head then depends only on C, so a run
+        // told the C an earlier search chose (a warm re-train, the studio's kept setting) gives the very same weights.
         using var objective = new SoftmaxObjective(rows, train.Dimension + 1, train.Labels, train.ClassCount, rowWeights, 1);
         objective.SetC(c);
-        double[] theta = start ?? new double[objective.Size];
+        double[] theta = new double[objective.Size];
         new Lbfgs(Options.MaxIterations, Options.Tolerance).Minimize(objective.Evaluate, theta);
         return Fold(theta, scaling, train.ClassCount, c, objective.L2Strength(c, 0), scores);
     }
@@ -101,7 +102,7 @@ public sealed class LogisticRegressionTrainer
         int[] part = StratifiedFolds.Assign(train.Labels, train.ClassCount, parts, Options.Seed);
         int[] chosen = Enumerable.Range(0, train.Rows).Where(i => part[i] == 0).ToArray();
         var sample = TrainingSet.Create(chosen.Select(i => train.Features[i]).ToArray(), chosen.Select(i => train.Labels[i]).ToArray(), train.ClassCount);
-        // Standardised as the whole set is, so the search's parameters are a warm start for the final fit.
+        // Standardised as the whole set is, so the C it chooses means the same for the final fit.
         using var rows = scaling.TensorWithBias(sample.Features);
         return RegularizationSearch.CrossValidate(rows, sample, chosen.Select(i => rowWeights[i]).ToArray(), Options, grid);
     }

@@ -9,10 +9,10 @@ namespace Mentor.Training.Heads.Logistic;
 /// </summary>
 internal static class RegularizationSearch
 {
-    /// <summary>The chosen C, every candidate's score, and parameters near the chosen solution.</summary>
-    public sealed record Outcome(double C, RegularizationScore[] Scores, double[] Parameters);
+    /// <summary>The chosen C and every candidate's score.</summary>
+    public sealed record Outcome(double C, RegularizationScore[] Scores);
 
-    /// <summary>Cross-validation; Parameters is the mean over folds at the chosen C (a warm start for the final fit).</summary>
+    /// <summary>Cross-validation.</summary>
     public static Outcome CrossValidate(torch.Tensor rows, TrainingSet train, float[] rowWeights, LogisticRegressionOptions options, double[] grid)
     {
         int n = train.Rows, k = train.ClassCount, folds = options.Folds, width = train.Dimension + 1;
@@ -26,7 +26,6 @@ internal static class RegularizationSearch
         var theta = new double[objective.Size];
         var lbfgs = new Lbfgs(options.SearchMaxIterations, options.SearchTolerance);
         var scores = new RegularizationScore[grid.Length];
-        var means = new double[grid.Length][];
         for (int g = 0; g < grid.Length; g++)
         {
             objective.SetC(grid[g]);
@@ -40,13 +39,11 @@ internal static class RegularizationSearch
             }
             var (accuracy, error, logLoss) = score.Mean();
             scores[g] = new RegularizationScore(grid[g], accuracy, error, logLoss, result.Iterations);
-            means[g] = MeanOverProblems(theta, folds);
         }
-        int best = Choose(scores, options.Metric);
-        return new Outcome(grid[best], scores, means[best]);
+        return new Outcome(grid[Choose(scores, options.Metric)], scores);
     }
 
-    /// <summary>Validation set; Parameters is the search's solution on the training rows at the chosen C (a warm start for the final fit).</summary>
+    /// <summary>Validation set: each candidate fitted on the training rows, scored on the validation rows.</summary>
     public static Outcome OnValidationSet(torch.Tensor rows, TrainingSet train, float[] rowWeights, float[] validationRows, TrainingSet validation, LogisticRegressionOptions options, double[] grid)
     {
         int k = train.ClassCount, width = train.Dimension + 1;
@@ -55,7 +52,6 @@ internal static class RegularizationSearch
         var lbfgs = new Lbfgs(options.SearchMaxIterations, options.SearchTolerance);
         float[] validationWeights = validation.SampleWeights(options.Balance);
         var scores = new RegularizationScore[grid.Length];
-        var solutions = new double[grid.Length][];
         var logits = new float[k];
         for (int g = 0; g < grid.Length; g++)
         {
@@ -75,10 +71,8 @@ internal static class RegularizationSearch
             }
             var (accuracy, error, logLoss) = score.Mean();
             scores[g] = new RegularizationScore(grid[g], accuracy, error, logLoss, result.Iterations);
-            solutions[g] = (double[])theta.Clone();
         }
-        int best = Choose(scores, options.Metric);
-        return new Outcome(grid[best], scores, solutions[best]);
+        return new Outcome(grid[Choose(scores, options.Metric)], scores);
     }
 
     /// <summary>
@@ -98,16 +92,5 @@ internal static class RegularizationSearch
             if (best < 0 || scores[g].LogLoss < scores[best].LogLoss) best = g;
         }
         return best;
-    }
-
-    static double[] MeanOverProblems(double[] theta, int problems)
-    {
-        int size = theta.Length / problems;
-        var mean = new double[size];
-        for (int q = 0; q < problems; q++)
-        {
-            for (int i = 0; i < size; i++) mean[i] += theta[q * size + i] / problems;
-        }
-        return mean;
     }
 }
