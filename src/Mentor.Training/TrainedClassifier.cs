@@ -103,6 +103,7 @@ public sealed class TrainedClassifier(
                     ["stageInput"] = tuned.StageInput,
                     ["epochs"] = tuned.Epochs.Count,
                     ["bestEpoch"] = tuned.BestEpoch,
+                    ["precision"] = tuned.Precision == Tuning.FineTunePrecision.BFloat16 ? "bf16" : "fp32",
                     ["views"] = Options.FineTune.Augmentation is null ? 1 : Options.FineTune.Views,
                     ["augmentation"] = Options.FineTune.Augmentation is not null,
                 } : null,

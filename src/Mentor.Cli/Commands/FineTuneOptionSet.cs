@@ -29,9 +29,20 @@ internal sealed class FineTuneOptionSet
         DefaultValueFactory = _ => Defaults.Augmentation!.MinScale,
     };
 
+    public Option<string> Precision { get; } = new("--precision")
+    {
+        Description = "With --fine-tune: what the convolutions compute in: auto (bf16 where the CPU has AVX512_BF16, about twice as fast; else fp32), fp32 or bf16",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment, MinCrop }) command.Options.Add(option);
+        Precision.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } value && value is not ("auto" or "fp32" or "bf16"))
+                r.AddError($"--precision: '{value}' is not a precision; use one of auto, fp32, bf16.");
+        });
+        foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment, MinCrop, Precision }) command.Options.Add(option);
         MinCrop.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 1)) r.AddError("--min-crop must be above 0 and at most 1."); });
         Stages.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 5) r.AddError("--stages must be between 1 and 5."); });
         Epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000."); });
@@ -40,7 +51,7 @@ internal sealed class FineTuneOptionSet
         command.Validators.Add(r =>
         {
             if (r.GetValue(FineTune)) return;
-            foreach (var option in new Option[] { Stages, Epochs, Views, Patience, NoAugment, MinCrop })
+            foreach (var option in new Option[] { Stages, Epochs, Views, Patience, NoAugment, MinCrop, Precision })
                 if (r.GetResult(option) is { Implicit: false }) r.AddError($"{option.Name} only applies with --fine-tune.");
         });
     }
@@ -53,5 +64,6 @@ internal sealed class FineTuneOptionSet
         Views = parse.GetValue(Views),
         Patience = parse.GetValue(Patience),
         Augmentation = parse.GetValue(NoAugment) ? null : Defaults.Augmentation! with { MinScale = parse.GetValue(MinCrop) },
+        Precision = parse.GetValue(Precision) switch { "fp32" => FineTunePrecision.Float32, "bf16" => FineTunePrecision.BFloat16, _ => FineTunePrecision.Auto },
     };
 }

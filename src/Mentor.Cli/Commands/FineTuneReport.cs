@@ -17,9 +17,14 @@ internal sealed record FineTuneReport(
     double ViewSeconds,
     double TrainingSeconds,
     double? ExportAgreement,
+    string Precision,
     IReadOnlyList<Training.Tuning.EpochReport> Epochs)
 {
     public static FineTuneReport From(Training.Tuning.FineTuneResult tuned, Training.Tuning.FineTuneOptions options, double? exportAgreement) => new(
         options.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
-        tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement, tuned.Epochs);
+        tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement,
+        PrecisionName(tuned.Precision), tuned.Epochs);
+
+    /// <summary>The name <c>--precision</c> takes for a decided precision.</summary>
+    public static string PrecisionName(Training.Tuning.FineTunePrecision precision) => precision == Training.Tuning.FineTunePrecision.BFloat16 ? "bf16" : "fp32";
 }

@@ -14,6 +14,7 @@ internal sealed class ConvConverter : IOperatorConverter
         long groups = node.Int("group", 1);
         var weightDims = context.Initializer(node.OptionalInput(1))?.Dims.ToArray();
         var window = new WindowSpec(node, weightDims?[2..]);
+        var precision = context.Precision;
         return (inputs, _) =>
         {
             var x = inputs[0]!;
@@ -22,13 +23,13 @@ internal sealed class ConvConverter : IOperatorConverter
             var kernel = window.Kernel ?? weight.shape[2..];
             var strides = window.Strides(kernel.Length);
             var dilations = window.Dilations(kernel.Length);
-            return window.Apply(x, kernel, (input, padding) => kernel.Length switch
+            return window.Apply(x, kernel, (padded, padding) => precision.Apply(padded, weight, bias, (input, w, b) => kernel.Length switch
             {
-                1 => F.conv1d(input, weight, bias, strides[0], padding[0], dilations[0], groups),
-                2 => F.conv2d(input, weight, bias, strides, padding, dilations, groups),
-                3 => F.conv3d(input, weight, bias, strides, padding, dilations, groups),
+                1 => F.conv1d(input, w, b, strides[0], padding[0], dilations[0], groups),
+                2 => F.conv2d(input, w, b, strides, padding, dilations, groups),
+                3 => F.conv3d(input, w, b, strides, padding, dilations, groups),
                 _ => throw OnnxImportException.Unsupported(node, $"a convolution over {kernel.Length} spatial axes"),
-            }, padValue: 0, padLimit: false);
+            }), padValue: 0, padLimit: false);
         };
     }
 }

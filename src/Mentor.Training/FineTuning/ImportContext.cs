@@ -18,6 +18,9 @@ internal sealed class ImportContext(long opset, IReadOnlyDictionary<string, Tens
     /// <summary>The default-domain operator set version of the graph.</summary>
     public long Opset { get; } = opset;
 
+    /// <summary>The precision every convolution kernel of the module computes in (switched on the module, see <see cref="ImportedModule.ConvolutionsInBFloat16"/>).</summary>
+    public ConvolutionPrecision Precision { get; } = new();
+
     /// <summary>The index of the node being converted.</summary>
     public int NodeIndex { get; set; }
 

@@ -24,11 +24,13 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
     private readonly (int Node, nn.Module Module)[] _modules;
     private readonly string[][] _releaseAfter;
     private readonly HashSet<string> _producedByNodes;
+    private readonly ConvolutionPrecision _precision;
 
     internal ImportedModule(ModelProto source, ImportedNode[] nodes, ImportContext context) : base(nameof(ImportedModule))
     {
         Source = source;
         Opset = context.Opset;
+        _precision = context.Precision;
         _nodes = nodes;
         _bound = context.Bound;
         _modules = [.. context.Modules];
@@ -93,6 +95,16 @@ public sealed partial class ImportedModule : nn.Module<Tensor, Tensor>
 
     /// <summary>Whether every batch-norm layer keeps its running statistics fixed in training mode (its scale and shift may still train).</summary>
     public bool AllBatchNormInEvalMode { get; set; }
+
+    /// <summary>
+    /// Whether convolutions compute in bfloat16 (fast where the CPU has AVX512_BF16) while the weights, their gradients
+    /// and every other operation stay fp32; see <see cref="ConvolutionPrecision"/>. Off by default.
+    /// </summary>
+    public bool ConvolutionsInBFloat16
+    {
+        get => _precision.BFloat16;
+        set => _precision.BFloat16 = value;
+    }
 
     /// <summary>Runs a graph with one input and one output.</summary>
     public override Tensor forward(Tensor input)

@@ -62,6 +62,12 @@ public sealed record FineTuneOptions
     /// </summary>
     public bool FromScratch { get; init; }
 
+    /// <summary>
+    /// What the convolutions compute in during the epochs; <see cref="FineTunePrecision.Auto"/> (default): bfloat16 where the
+    /// CPU has AVX512_BF16 (about twice as fast), fp32 elsewhere. Weights, optimiser and evaluation stay fp32 either way.
+    /// </summary>
+    public FineTunePrecision Precision { get; init; } = FineTunePrecision.Auto;
+
     /// <summary>libtorch threads; null: one per core.</summary>
     public int? Threads { get; init; }
 
@@ -79,6 +85,7 @@ public sealed record FineTuneOptions
         if (LabelSmoothing is not (>= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(LabelSmoothing));
         if (!(MaxGradientNorm > 0)) throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm));
         if (MaxSeconds is { } budget && !(budget > 0)) throw new ArgumentOutOfRangeException(nameof(MaxSeconds), budget, "the time budget must be positive");
+        if (!Enum.IsDefined(Precision)) throw new ArgumentOutOfRangeException(nameof(Precision), Precision, "not a fine-tuning precision");
         Augmentation?.Validate();
     }
 }

@@ -15,8 +15,9 @@ namespace Mentor.Training.Tuning;
 /// <param name="viewSeconds">Seconds running the frozen stages over every view.</param>
 /// <param name="trainingSeconds">Seconds in the epochs.</param>
 /// <param name="trainedParameters">Trainable parameters (stages and head).</param>
+/// <param name="precision">What the convolutions computed in during the epochs (decided, never <see cref="FineTunePrecision.Auto"/>).</param>
 public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stageInput, IReadOnlyList<EpochReport> epochs, int bestEpoch, double? initialValidationAccuracy,
-    float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters)
+    float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters, FineTunePrecision precision)
 {
     /// <summary>The whole backbone as an ONNX model: the original graph, the fine-tuned stages' weights.</summary>
     public byte[] Backbone { get; } = backbone;
@@ -50,4 +51,7 @@ public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stag
 
     /// <summary>Trainable parameters (backbone stages and head).</summary>
     public long TrainedParameters { get; } = trainedParameters;
+
+    /// <summary>What the convolutions computed in during the epochs: <see cref="FineTunePrecision.Float32"/> or <see cref="FineTunePrecision.BFloat16"/>.</summary>
+    public FineTunePrecision Precision { get; } = precision;
 }

@@ -69,15 +69,16 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                 head = new LinearHead(new float[head.Weights.Length], new float[head.ClassCount]);
             }
             top.AllBatchNormInEvalMode = !(Options.UpdateBatchNormStatistics || Options.FromScratch);
+            var precision = BFloat16Support.Resolve(Options.Precision);
             using var network = new TunedNetwork(top, head);
-            var (epochs, bestEpoch, initialAccuracy) = Train(network, trainInputs, validationInputs, clock, progress, cancellation);
+            var (epochs, bestEpoch, initialAccuracy) = Train(network, trainInputs, validationInputs, precision, clock, progress, cancellation);
             var trainingSeconds = clock.Elapsed.TotalSeconds - viewSeconds;
 
             var validationProbabilities = validationInputs is null ? null : Evaluate(network, validationInputs).Probabilities;
             var testProbabilities = testInputs is null ? null : Evaluate(network, testInputs).Probabilities;
             var trained = network.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
             return new FineTuneResult(WithTrainedWeights(model, top), network.ToLinearHead(), stageInput, epochs, bestEpoch, initialAccuracy,
-                validationProbabilities, testProbabilities, viewSeconds, trainingSeconds, trained);
+                validationProbabilities, testProbabilities, viewSeconds, trainingSeconds, trained, precision);
         }
     }
 
@@ -111,7 +112,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         progress is null ? null : new Progress(p => progress.Report(new FineTuneProgress(phase, p, 0, 0, 0, 0, 0, null)));
 
     private (List<EpochReport> Epochs, int Best, double? InitialAccuracy) Train(TunedNetwork network, StageInputs train, StageInputs? validation,
-        Stopwatch runClock, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
+        FineTunePrecision precision, Stopwatch runClock, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
     {
         var (backbone, head) = network.ParameterGroups();
         // Weight decay on weight matrices and kernels only, not on biases or batch-norm scales and shifts.
@@ -146,6 +147,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
             {
                 var clock = Stopwatch.StartNew();
                 network.train();
+                network.Top.ConvolutionsInBFloat16 = precision == FineTunePrecision.BFloat16;
                 var order = Enumerable.Range(0, train.Count).ToArray();
                 shuffle.Shuffle(order);
                 // Each epoch shows every photo once, in a view it has not shown recently.
@@ -218,10 +220,11 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
     private static AdamW.ParamGroup Group(IEnumerable<Parameter> parameters, double learningRate, double weightDecay) =>
         new(parameters, learningRate, 0.9, 0.999, 1e-8, weightDecay, false, false);
 
-    // Probabilities, mean cross-entropy and accuracy on plain views, in eval mode.
+    // Probabilities, mean cross-entropy and accuracy on plain views, in eval mode and fp32: what the exported model computes.
     private static (float[][] Probabilities, double Loss, double Accuracy) Evaluate(TunedNetwork network, StageInputs inputs)
     {
         network.eval();
+        network.Top.ConvolutionsInBFloat16 = false;
         using var noGrad = no_grad();
         var probabilities = new float[inputs.Count][];
         double loss = 0;

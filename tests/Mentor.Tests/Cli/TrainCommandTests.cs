@@ -43,6 +43,30 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warm_re_run_fits_with_the_setting_its_first_run_searched_and_writes_the_same_model()
+    {
+        var train = Split("train", "train", 10);
+        var test = Split("test", "test", 5);
+        var cache = _temp.Combine("cache");
+
+        var first = await CliRunner.RunAsync("train", train, "--test", test, "-o", _temp.Combine("first.onnx"), "--cache", cache, "--json");
+        var memo = Assert.Single(Directory.GetFiles(Path.Combine(cache, "head-settings")));
+        Assert.Equal(first.Json.GetProperty("chosen").GetString(), File.ReadAllText(memo));
+        var second = await CliRunner.RunAsync("train", train, "--test", test, "-o", _temp.Combine("second.onnx"), "--cache", cache, "--json");
+        // A remembered setting is what the fit uses: a different one written in its place changes the head.
+        File.WriteAllText(memo, "C=0.0001");
+        var told = await CliRunner.RunAsync("train", train, "--test", test, "-o", _temp.Combine("told.onnx"), "--cache", cache, "--json");
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(first.Json.GetProperty("chosen").GetString(), second.Json.GetProperty("chosen").GetString());
+        var (firstHead, secondHead) = ((Mentor.Heads.Logistic.LinearHead)Mentor.Heads.HeadFormats.Read(_temp.Combine("first.onnx")),
+            (Mentor.Heads.Logistic.LinearHead)Mentor.Heads.HeadFormats.Read(_temp.Combine("second.onnx")));
+        Assert.Equal(firstHead.Weights.ToArray(), secondHead.Weights.ToArray());
+        Assert.Equal(first.Json.GetProperty("test").GetProperty("logLoss").GetDouble(), second.Json.GetProperty("test").GetProperty("logLoss").GetDouble());
+        Assert.Equal("C=0.0001", told.Json.GetProperty("chosen").GetString());
+    }
+
+    [Fact]
     public async Task A_knn_head_from_a_few_shots_is_a_model_file_too()
     {
         var train = Split("train", "train", 3);
@@ -66,14 +90,16 @@ public sealed class TrainCommandTests : IDisposable
         var report = _temp.Combine("report.html");
 
         var result = await CliRunner.RunAsync("train", train, "--val", validation, "-o", model, "--cache", _temp.Combine("cache"), "--json",
-            "--fine-tune", "--epochs", "2", "--views", "1", "--report", report);
+            "--fine-tune", "--epochs", "2", "--views", "1", "--precision", "fp32", "--report", report);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var tune = result.Json.GetProperty("fineTune");
         Assert.Equal(2, tune.GetProperty("epochs").GetArrayLength());
         Assert.All(tune.GetProperty("epochs").EnumerateArray(), e => Assert.True(e.GetProperty("imagesPerSecond").GetDouble() > 0));
         Assert.InRange(tune.GetProperty("bestEpoch").GetInt32(), 0, 2);
+        Assert.Equal("fp32", tune.GetProperty("precision").GetString());
         using var classifier = ImageClassifier.Load(model);
+        Assert.Equal("fp32", (string)classifier.Metadata.Training["fineTune"]!["precision"]!);
         Assert.StartsWith("resnet18:fine-tuned:", classifier.Metadata.BackboneIdentity, StringComparison.Ordinal);
         var html = File.ReadAllText(report);
         Assert.Contains("id=\"training-curves\"", html, StringComparison.Ordinal);
@@ -95,6 +121,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("val-twice", 2, "use either --val or --val-fraction")]
     [InlineData("no-output", 2, "--output")]
     [InlineData("bad-head", 2, "--head")]
+    [InlineData("bad-precision", 2, "--precision")]
     public async Task Bad_training_input_is_one_clear_line(string kind, int exitCode, string message)
     {
         var train = Split("train", "train", 2);
@@ -105,6 +132,7 @@ public sealed class TrainCommandTests : IDisposable
             "unknown-test-class" => ["train", train, "--test", _temp.MakeDataset("t", new Dictionary<string, IReadOnlyList<string>> { ["hat"] = SharedData.Clothing("test", "hat", 1) }), "-o", model],
             "val-twice" => ["train", train, "--val", train, "--val-fraction", "0.2", "-o", model],
             "no-output" => ["train", train],
+            "bad-precision" => ["train", train, "--fine-tune", "--precision", "fp16", "-o", model],
             _ => ["train", train, "--head", "forest", "-o", model],
         };
 

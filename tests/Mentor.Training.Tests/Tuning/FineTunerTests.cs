@@ -2,6 +2,7 @@ using Mentor.Heads.Knn;
 using Mentor.Heads.Logistic;
 using Mentor.Heads;
 using Mentor.Models;
+using Mentor.Training.Tuning;
 
 namespace Mentor.Training.Tests.Tuning;
 
@@ -61,6 +62,9 @@ public class FineTunerTests(FineTuneFixture run) : IClassFixture<FineTuneFixture
         // And its metadata records the fine-tuning and names the fine-tuned backbone
         Assert.Equal(run.Trained.FineTuned!.BestEpoch, (int)classifier.Metadata.Training["fineTune"]!["bestEpoch"]!);
         Assert.StartsWith("resnet18:fine-tuned:sha256:", classifier.Metadata.BackboneIdentity, StringComparison.Ordinal);
+        // And the precision the epochs ran in: by default bfloat16 exactly where this CPU computes it natively
+        Assert.Equal(BFloat16Support.IsNative ? FineTunePrecision.BFloat16 : FineTunePrecision.Float32, run.Trained.FineTuned.Precision);
+        Assert.Equal(BFloat16Support.IsNative ? "bf16" : "fp32", (string)classifier.Metadata.Training["fineTune"]!["precision"]!);
     }
 
     private static int ArgMax(float[] values) => Array.IndexOf(values, values.Max());
