@@ -11,8 +11,8 @@ namespace Mentor.Training.Heads;
 /// (<c>&lt;dir&gt;/head-settings/&lt;key&gt;.txt</c>, e.g. <c>C=0.03</c>). A re-run on the same features (a warm re-train)
 /// fits with it instead of searching again: the search is most of a warm run's time, and it is deterministic, so the
 /// result is the one the search would give. The key hashes everything the search depends on: the kind, the rows and
-/// their targets, the validation rows, the transform, seed, balancing and folds. A missing, pruned or unreadable entry
-/// is a miss.
+/// their targets, the validation rows, the transform, seed, balancing and folds, and this library's version (a newer
+/// Mentor may search differently). A missing, pruned or unreadable entry is a miss.
 /// </summary>
 internal sealed partial class HeadSettingMemo(string cacheDirectory)
 {
@@ -47,13 +47,15 @@ internal sealed partial class HeadSettingMemo(string cacheDirectory)
         }
     }
 
+    private static readonly string LibraryVersion = typeof(HeadSettingMemo).Assembly.GetName().Version?.ToString() ?? "";
+
     private string PathFor(string kind, HeadTrainingData data) => Path.Combine(Folder, Key(kind, data) + ".txt");
 
     /// <summary>A hex digest of everything the kind's search depends on.</summary>
     internal static string Key(string kind, HeadTrainingData data)
     {
         var hash = new XxHash128();
-        hash.Append(Encoding.UTF8.GetBytes($"{kind}|{data.Transform}|{data.Seed}|{data.Balance}|{data.Folds}|{data.ClassCount}|"));
+        hash.Append(Encoding.UTF8.GetBytes($"{LibraryVersion}|{kind}|{data.Transform}|{data.Seed}|{data.Balance}|{data.Folds}|{data.ClassCount}|"));
         AppendRows(hash, data.Features, data.Targets);
         if (data.ValidationFeatures is not null) AppendRows(hash, data.ValidationFeatures, data.ValidationTargets!);
         return Convert.ToHexStringLower(hash.GetCurrentHash());
