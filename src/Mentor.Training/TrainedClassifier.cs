@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mentor.Backbones;
 using Mentor.Models;
+using Mentor.Training.Tuning;
 
 namespace Mentor.Training;
 
@@ -103,7 +104,7 @@ public sealed class TrainedClassifier(
                     ["stageInput"] = tuned.StageInput,
                     ["epochs"] = tuned.Epochs.Count,
                     ["bestEpoch"] = tuned.BestEpoch,
-                    ["precision"] = tuned.Precision == Tuning.FineTunePrecision.BFloat16 ? "bf16" : "fp32",
+                    ["precision"] = tuned.Precision.Name(),
                     ["views"] = Options.FineTune.Augmentation is null ? 1 : Options.FineTune.Views,
                     ["augmentation"] = Options.FineTune.Augmentation is not null,
                 } : null,

@@ -39,8 +39,8 @@ internal sealed class FineTuneOptionSet
     {
         Precision.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is { } value && value is not ("auto" or "fp32" or "bf16"))
-                r.AddError($"--precision: '{value}' is not a precision; use one of auto, fp32, bf16.");
+            if (r.GetValueOrDefault<string>() is { } value && FineTunePrecisionNames.Parse(value) is null)
+                r.AddError($"--precision: '{value}' is not a precision; use one of {string.Join(", ", FineTunePrecisionNames.All)}.");
         });
         foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment, MinCrop, Precision }) command.Options.Add(option);
         MinCrop.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 1)) r.AddError("--min-crop must be above 0 and at most 1."); });
@@ -64,6 +64,6 @@ internal sealed class FineTuneOptionSet
         Views = parse.GetValue(Views),
         Patience = parse.GetValue(Patience),
         Augmentation = parse.GetValue(NoAugment) ? null : Defaults.Augmentation! with { MinScale = parse.GetValue(MinCrop) },
-        Precision = parse.GetValue(Precision) switch { "fp32" => FineTunePrecision.Float32, "bf16" => FineTunePrecision.BFloat16, _ => FineTunePrecision.Auto },
+        Precision = FineTunePrecisionNames.Parse(parse.GetValue(Precision)) ?? FineTunePrecision.Auto,
     };
 }

@@ -1,6 +1,7 @@
 using Mentor.Cli.Terminal;
 using Mentor.Features;
 using Mentor.Training;
+using Mentor.Training.Tuning;
 using Spectre.Console;
 
 namespace Mentor.Cli.Commands;
@@ -23,8 +24,5 @@ internal sealed record FineTuneReport(
     public static FineTuneReport From(Training.Tuning.FineTuneResult tuned, Training.Tuning.FineTuneOptions options, double? exportAgreement) => new(
         options.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
         tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement,
-        PrecisionName(tuned.Precision), tuned.Epochs);
-
-    /// <summary>The name <c>--precision</c> takes for a decided precision.</summary>
-    public static string PrecisionName(Training.Tuning.FineTunePrecision precision) => precision == Training.Tuning.FineTunePrecision.BFloat16 ? "bf16" : "fp32";
+        tuned.Precision.Name(), tuned.Epochs);
 }
