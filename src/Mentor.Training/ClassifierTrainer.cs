@@ -39,12 +39,12 @@ public sealed class ClassifierTrainer(ClassifierTrainingOptions? options = null)
         if (testDirectory is not null)
             test = Relabel(ImageFolderDataset.Open(testDirectory, minimumClasses: 1), train.Labels);
         else if (Options.TestFraction > 0)
-            (train, test) = StratifiedSplit.Split(train, Options.TestFraction, Options.Seed);
+            (train, test) = StratifiedSplit.Split(train, Options.TestFraction, Options.SplitSeed ?? Options.Seed);
         ImageFolderDataset? validation = null;
         if (validationDirectory is not null)
             validation = Relabel(ImageFolderDataset.Open(validationDirectory, minimumClasses: 1), train.Labels);
         else if (ValidationFraction > 0)
-            (train, validation) = StratifiedSplit.Split(train, ValidationFraction, Options.Seed + 1);
+            (train, validation) = StratifiedSplit.Split(train, ValidationFraction, (Options.SplitSeed ?? Options.Seed) + 1);
         return await FitAsync(train, validation, test, progress, cancellation).ConfigureAwait(false);
     }
 

@@ -15,6 +15,9 @@ public sealed record ClassifierTrainingOptions
     /// <summary>Seeds the validation split and the cross-validation folds: same seed, same model.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Seeds the test and validation splits instead of <see cref="Seed"/>: vary the training seed over the same split. Null: <see cref="Seed"/>.</summary>
+    public int? SplitSeed { get; init; }
+
     /// <summary>
     /// Share of each training class held out for validation when no validation folder is given; 0 (default)
     /// holds nothing out and chooses the head's settings by cross-validation on the training images.

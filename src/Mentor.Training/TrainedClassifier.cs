@@ -100,12 +100,15 @@ public sealed class TrainedClassifier(
                 ["int8"] = Options.Int8 ? new JsonObject { ["calibrationPhotos"] = Options.CalibrationPhotos, ["calibrationSeed"] = Options.Seed } : null,
                 ["fineTune"] = FineTuned is { } tuned ? new JsonObject
                 {
-                    ["stages"] = Options.FineTune!.Stages,
+                    ["stages"] = tuned.Plan.Stages,
+                    ["stagesChosen"] = tuned.Plan.StagesChosen,
+                    ["minCrop"] = tuned.Plan.MinCrop,
+                    ["cropChosen"] = tuned.Plan.CropChosen,
                     ["stageInput"] = tuned.StageInput,
                     ["epochs"] = tuned.Epochs.Count,
                     ["bestEpoch"] = tuned.BestEpoch,
                     ["precision"] = tuned.Precision.Name(),
-                    ["views"] = Options.FineTune.Augmentation is null ? 1 : Options.FineTune.Views,
+                    ["views"] = Options.FineTune!.Augmentation is null ? 1 : Options.FineTune.Views,
                     ["augmentation"] = Options.FineTune.Augmentation is not null,
                 } : null,
             },

@@ -13,7 +13,7 @@ internal sealed class FineTuneOptionSet
         Description = "After fitting the head, train the backbone's top stages with it (minutes, not seconds; a few more points of accuracy)",
     };
 
-    public Option<int> Stages { get; } = new("--stages") { Description = "With --fine-tune: backbone stages that train, from the top", DefaultValueFactory = _ => Defaults.Stages };
+    public Option<int?> Stages { get; } = new("--stages") { Description = "With --fine-tune: backbone stages that train, from the top (default: one or two, chosen on the validation photos)" };
 
     public Option<int> Epochs { get; } = new("--epochs") { Description = "With --fine-tune: most epochs (stops early when validation accuracy stalls)", DefaultValueFactory = _ => Defaults.Epochs };
 
@@ -23,10 +23,9 @@ internal sealed class FineTuneOptionSet
 
     public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "With --fine-tune: train on the plain centre crop only (no random crops, flips or colour jitter)" };
 
-    public Option<double> MinCrop { get; } = new("--min-crop")
+    public Option<double?> MinCrop { get; } = new("--min-crop")
     {
-        Description = "With --fine-tune: smallest share of a photo's area a random crop keeps (raise it when the label hangs on details a crop can cut off, e.g. fingers)",
-        DefaultValueFactory = _ => Defaults.Augmentation!.MinScale,
+        Description = "With --fine-tune: smallest share of a photo's area a random crop keeps (default: the strongest crop the head on frozen features still recognises on the validation photos)",
     };
 
     public Option<string> Precision { get; } = new("--precision")
@@ -43,8 +42,8 @@ internal sealed class FineTuneOptionSet
                 r.AddError($"--precision: '{value}' is not a precision; use one of {string.Join(", ", FineTunePrecisionNames.All)}.");
         });
         foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment, MinCrop, Precision }) command.Options.Add(option);
-        MinCrop.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 1)) r.AddError("--min-crop must be above 0 and at most 1."); });
-        Stages.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 5) r.AddError("--stages must be between 1 and 5."); });
+        MinCrop.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is not (> 0 and <= 1)) r.AddError("--min-crop must be above 0 and at most 1."); });
+        Stages.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 5) r.AddError("--stages must be between 1 and 5."); });
         Epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000."); });
         Views.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--views must be between 1 and 64."); });
         Patience.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--patience must be at least 1."); });
@@ -63,7 +62,8 @@ internal sealed class FineTuneOptionSet
         Epochs = parse.GetValue(Epochs),
         Views = parse.GetValue(Views),
         Patience = parse.GetValue(Patience),
-        Augmentation = parse.GetValue(NoAugment) ? null : Defaults.Augmentation! with { MinScale = parse.GetValue(MinCrop) },
+        Augmentation = parse.GetValue(NoAugment) ? null : parse.GetValue(MinCrop) is { } minCrop ? Defaults.Augmentation! with { MinScale = minCrop } : Defaults.Augmentation,
+        ChooseCrop = parse.GetValue(MinCrop) is null,
         Precision = FineTunePrecisionNames.Parse(parse.GetValue(Precision)) ?? FineTunePrecision.Auto,
     };
 }

@@ -19,10 +19,11 @@ internal sealed record FineTuneReport(
     double TrainingSeconds,
     double? ExportAgreement,
     string Precision,
+    FineTunePlan Plan,
     IReadOnlyList<Training.Tuning.EpochReport> Epochs)
 {
     public static FineTuneReport From(Training.Tuning.FineTuneResult tuned, Training.Tuning.FineTuneOptions options, double? exportAgreement) => new(
-        options.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
+        tuned.Plan.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
         tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement,
-        tuned.Precision.Name(), tuned.Epochs);
+        tuned.Precision.Name(), tuned.Plan, tuned.Epochs);
 }

@@ -34,7 +34,8 @@ internal static class TrainCommand
             if (r.GetValueOrDefault<string>() is { } kind && !HeadRegistry.Names.Contains(kind))
                 r.AddError($"--head: '{kind}' is not a head kind; use one of {string.Join(", ", HeadRegistry.Names)}.");
         });
-        var seed = new Option<int>("--seed") { Description = "Seed for splits and cross-validation", DefaultValueFactory = _ => 42 };
+        var seed = new Option<int>("--seed") { Description = "Seed for splits, cross-validation and fine-tuning", DefaultValueFactory = _ => 42 };
+        var splitSeed = new Option<int?>("--split-seed") { Description = "Seed for the test and validation splits only (default: --seed): vary --seed over the same split" };
         var transform = new Option<Models.FeatureTransform>("--transform") { Description = "Feature transform before the head: sqrt (default) or none", DefaultValueFactory = _ => Models.FeatureTransform.Sqrt };
         var balance = new Option<bool>("--balance") { Description = "Class-balanced weights for skewed datasets" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Model file to write (.onnx)", Required = true };
@@ -43,7 +44,7 @@ internal static class TrainCommand
         testFraction.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or >= 0.9) r.AddError("--test-fraction must be at least 0 and below 0.9."); });
         var command = new Command("train", "Train a classifier on backbone features and write it as one ONNX file")
         {
-            trainDir, features, val, valFraction, test, testFraction, head, transform, seed, balance, output, htmlReport,
+            trainDir, features, val, valFraction, test, testFraction, head, transform, seed, splitSeed, balance, output, htmlReport,
         };
         common.AddTo(command);
         fineTune.AddTo(command);
@@ -61,6 +62,7 @@ internal static class TrainCommand
                 Backbone = parse.GetValue(common.Backbone)!,
                 Head = parse.GetValue(head)!,
                 Seed = parse.GetValue(seed),
+                SplitSeed = parse.GetValue(splitSeed),
                 ValidationFraction = parse.GetValue(valFraction),
                 TestFraction = parse.GetValue(testFraction),
                 Balance = parse.GetValue(balance),

@@ -16,8 +16,10 @@ namespace Mentor.Training.Tuning;
 /// <param name="trainingSeconds">Seconds in the epochs.</param>
 /// <param name="trainedParameters">Trainable parameters (stages and head).</param>
 /// <param name="precision">What the convolutions computed in during the epochs (decided, never <see cref="FineTunePrecision.Auto"/>).</param>
+/// <param name="plan">The stages and crop used, and whether the data chose them.</param>
 public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stageInput, IReadOnlyList<EpochReport> epochs, int bestEpoch, double? initialValidationAccuracy,
-    float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters, FineTunePrecision precision)
+    float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters, FineTunePrecision precision,
+    FineTunePlan plan)
 {
     /// <summary>The whole backbone as an ONNX model: the original graph, the fine-tuned stages' weights.</summary>
     public byte[] Backbone { get; } = backbone;
@@ -54,4 +56,7 @@ public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stag
 
     /// <summary>What the convolutions computed in during the epochs: <see cref="FineTunePrecision.Float32"/> or <see cref="FineTunePrecision.BFloat16"/>.</summary>
     public FineTunePrecision Precision { get; } = precision;
+
+    /// <summary>The stages that trained and the crop used, with the probes that chose them.</summary>
+    public FineTunePlan Plan { get; } = plan;
 }

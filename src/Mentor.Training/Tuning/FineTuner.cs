@@ -52,9 +52,11 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         using var threads = TorchRuntime.UseThreads(Options.Threads ?? Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(backbone.Path));
-        var stageInput = Options.FromScratch ? BackboneModel.InputName : StageFinder.InputOfLastStages(model.Graph, Options.Stages);
+        var plan = await FineTunePlanner.ChooseAsync(backbone, model.Graph, resize, head, train, validation, Options, Seed, progress, cancellation).ConfigureAwait(false);
+        var stageInput = Options.FromScratch ? BackboneModel.InputName : StageFinder.InputOfLastStages(model.Graph, plan.Stages);
+        var augmentation = Options.Augmentation is null ? null : Options.Augmentation with { MinScale = plan.MinCrop };
 
-        var (trainInputs, validationInputs, testInputs) = await ExtractStageInputs(backbone, resize, stageInput, train, validation, test, progress, cancellation)
+        var (trainInputs, validationInputs, testInputs) = await ExtractStageInputs(backbone, resize, stageInput, augmentation, train, validation, test, progress, cancellation)
             .ConfigureAwait(false);
         var viewSeconds = clock.Elapsed.TotalSeconds;
         using (trainInputs)
@@ -78,15 +80,15 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
             var testProbabilities = testInputs is null ? null : Evaluate(network, testInputs).Probabilities;
             var trained = network.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
             return new FineTuneResult(WithTrainedWeights(model, top), network.ToLinearHead(), stageInput, epochs, bestEpoch, initialAccuracy,
-                validationProbabilities, testProbabilities, viewSeconds, trainingSeconds, trained, precision);
+                validationProbabilities, testProbabilities, viewSeconds, trainingSeconds, trained, precision, plan);
         }
     }
 
     private async Task<(StageInputs, StageInputs?, StageInputs?)> ExtractStageInputs(BackboneModel backbone, ResizeRule? resize, string stageInput,
-        DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures? test, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
+        Augmentation? augmentation, DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures? test, IProgress<FineTuneProgress>? progress,
+        CancellationToken cancellation)
     {
         using var part = BackbonePart.Load(backbone, stageInput, BackboneOptions.Default with { Resize = resize });
-        var augmentation = Options.Augmentation;
         var views = augmentation is null ? 1 : Options.Views;
         var batch = ExtractionOptions.Default.BatchSize;
         StageInputs? trainInputs = null, validationInputs = null;
@@ -127,15 +129,17 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         using var optimizer = optim.AdamW(groups);
         var trainable = backbone.Concat(head).ToList();
 
+        var headOnlyEpochs = Options.FromScratch ? 0 : Math.Min(Options.HeadOnlyEpochs, Options.Epochs - 1);
         var stepsPerEpoch = (train.Count + Options.BatchSize - 1) / Options.BatchSize;
-        var schedule = new LearningRateSchedule((int)Math.Round(Options.WarmupEpochs * stepsPerEpoch), Options.Epochs * stepsPerEpoch);
+        // The schedule starts when the stages join: the head-only epochs run at a tenth of the head's peak rate.
+        var schedule = new LearningRateSchedule((int)Math.Round(Options.WarmupEpochs * stepsPerEpoch), (Options.Epochs - headOnlyEpochs) * stepsPerEpoch);
         var shuffle = new Random(Seed);
         var reports = new List<EpochReport>();
         // Epoch 0 is the head fitted on frozen features: an epoch is kept only if it beats that (from scratch, epoch 0 is chance).
         var (initialAccuracy, initialLoss) = (double.NegativeInfinity, double.PositiveInfinity);
         if (validation is not null && !Options.FromScratch) (_, initialLoss, initialAccuracy) = Evaluate(network, validation);
         var best = (Accuracy: initialAccuracy, Loss: initialLoss, Epoch: 0);
-        var kept = validation is null || Options.FromScratch ? null : Snapshot(network);
+        var kept = validation is null || Options.FromScratch ? null : WeightSnapshot.Of(network);
         // Patience counts from the best trained epoch: the first epochs may all trail a strong head on frozen features while they recover from the warm-up.
         var bestTrained = (Accuracy: double.NegativeInfinity, Epoch: 0);
         var step = 0;
@@ -146,8 +150,12 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
             for (var epoch = 1; epoch <= Options.Epochs; epoch++)
             {
                 var clock = Stopwatch.StartNew();
+                var headOnly = epoch <= headOnlyEpochs;
                 network.train();
                 network.Top.ConvolutionsInBFloat16 = precision == FineTunePrecision.BFloat16;
+                // Stages that do not require gradients are not back-propagated through: a head-only epoch costs a forward pass.
+                foreach (var parameter in backbone) parameter.requires_grad = !headOnly;
+                var stepped = headOnly ? head : trainable;
                 var order = Enumerable.Range(0, train.Count).ToArray();
                 shuffle.Shuffle(order);
                 // Each epoch shows every photo once, in a view it has not shown recently.
@@ -159,8 +167,8 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var count = Math.Min(Options.BatchSize, order.Length - start);
-                    var factor = schedule.At(step++, TimeProgress(runClock, trainingStart));
-                    for (var g = 0; g < groups.Length; g++) groups[g].LearningRate = peaks[g] * factor;
+                    var factor = headOnly ? 1 : schedule.At(step++, TimeProgress(runClock, trainingStart));
+                    for (var g = 0; g < groups.Length; g++) groups[g].LearningRate = !headOnly ? peaks[g] * factor : g < 2 ? 0 : peaks[g] / 10;
                     using var scope = NewDisposeScope();
                     var photos = order.AsSpan(start, count);
                     var inputs = train.Batch(photos, views.AsSpan(start, count));
@@ -169,7 +177,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                     var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: Options.LabelSmoothing);
                     optimizer.zero_grad();
                     loss.backward();
-                    nn.utils.clip_grad_norm_(trainable, Options.MaxGradientNorm);
+                    nn.utils.clip_grad_norm_(stepped, Options.MaxGradientNorm);
                     optimizer.step();
                     lossSum += loss.item<float>() * count;
                     correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
@@ -193,8 +201,8 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                     if (improved)
                     {
                         best = (accuracy, loss, epoch);
-                        Release(kept);
-                        kept = Snapshot(network);
+                        kept?.Dispose();
+                        kept = WeightSnapshot.Of(network);
                     }
                 }
                 else (best, bestTrained) = ((best.Accuracy, best.Loss, epoch), (best.Accuracy, epoch));
@@ -204,12 +212,13 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                 progress?.Report(new FineTuneProgress("epoch", null, epoch, Options.Epochs, order.Length, order.Length, report.TrainLoss, report));
                 if (outOfTime || epoch - bestTrained.Epoch >= Options.Patience) break;
             }
-            if (kept is not null) Restore(network, kept);
+            kept?.RestoreInto(network);
             return (reports, best.Epoch, validation is null || Options.FromScratch ? null : initialAccuracy);
         }
         finally
         {
-            Release(kept);
+            foreach (var parameter in backbone) parameter.requires_grad = true;
+            kept?.Dispose();
         }
     }
 
@@ -245,24 +254,6 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
             for (var i = 0; i < count; i++) probabilities[start + i] = softmax.AsSpan(i * classes, classes).ToArray();
         }
         return (probabilities, loss / inputs.Count, (double)correct / inputs.Count);
-    }
-
-    private static Dictionary<string, Tensor> Snapshot(TunedNetwork network)
-    {
-        using var noGrad = no_grad();
-        return network.state_dict().ToDictionary(e => e.Key, e => e.Value.detach().clone());
-    }
-
-    private static void Restore(TunedNetwork network, Dictionary<string, Tensor> kept)
-    {
-        using var noGrad = no_grad();
-        foreach (var (name, value) in network.state_dict()) value.copy_(kept[name]);
-    }
-
-    private static void Release(Dictionary<string, Tensor>? kept)
-    {
-        if (kept is null) return;
-        foreach (var tensor in kept.Values) tensor.Dispose();
     }
 
     // The original backbone with the trained stages' weights and statistics written over it (same names).

@@ -39,11 +39,7 @@ internal static class StageInputExtraction
                 var extractor = new FeatureExtractor(part, cache: null, ExtractionOptions.Default with { BatchSize = batchSize, Preparation = preparation });
                 var forward = progress is null ? null : new Offset(progress, start, total, clock);
                 var result = await extractor.ExtractAsync(chunkPaths, forward, cancellation).ConfigureAwait(false);
-                if (result.Skipped.Count > 0)
-                {
-                    var skipped = result.Skipped[0];
-                    throw new MentorException($"{skipped.Path}: {skipped.Reason}; it was read earlier in this run, so it has changed since. Restore it (or remove it) and train again.");
-                }
+                ThrowIfSkipped(result);
                 var flat = new float[(long)count * part.OutputSize];
                 for (var i = 0; i < count; i++) result.Features[i]!.CopyTo(flat, (long)i * part.OutputSize);
                 using var chunkValues = tensor(flat, [count, .. shape]);
@@ -59,9 +55,17 @@ internal static class StageInputExtraction
         }
     }
 
+    /// <summary>Throws when a photo featurised earlier in the run could not be read now.</summary>
+    public static void ThrowIfSkipped(ExtractionResult result)
+    {
+        if (result.Skipped.Count == 0) return;
+        var skipped = result.Skipped[0];
+        throw new MentorException($"{skipped.Path}: {skipped.Reason}; it was read earlier in this run, so it has changed since. Restore it (or remove it) and train again.");
+    }
+
     // One seed per (run seed, view index), so each view is reproducible on its own whatever the thread interleaving
     // (a SplitMix64 step: HashCode would differ between processes).
-    private static int ViewSeed(int seed, int item)
+    internal static int ViewSeed(int seed, int item)
     {
         var z = unchecked(((ulong)(uint)seed << 32 | (uint)item) + 0x9E3779B97F4A7C15UL);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);

@@ -31,8 +31,13 @@ public class FineTunerTests(FineTuneFixture run) : IClassFixture<FineTuneFixture
         // Given a second run with the same seed and settings
         var again = await new ClassifierTrainer(run.Options).FitAsync(run.Photos.Train, run.Photos.Validation);
 
-        // Then every epoch's figures and the trained weights are identical
+        // Then the plan chosen from the data is the same, with the same evidence
         var (first, second) = (run.Trained.FineTuned!, again.FineTuned!);
+        Assert.True(first.Plan.StagesChosen && first.Plan.CropChosen);
+        Assert.Equal((first.Plan.Stages, first.Plan.MinCrop), (second.Plan.Stages, second.Plan.MinCrop));
+        Assert.Equal(first.Plan.StageProbe, second.Plan.StageProbe);
+        Assert.Equal(first.Plan.CropProbe, second.Plan.CropProbe);
+        // And every epoch's figures and the trained weights are identical
         Assert.Equal(first.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)), second.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)));
         Assert.Equal(first.Backbone, second.Backbone);
         Assert.Equal(((LinearHead)run.Trained.Head).Weights.ToArray(), ((LinearHead)again.Head).Weights.ToArray());
@@ -60,7 +65,13 @@ public class FineTunerTests(FineTuneFixture run) : IClassFixture<FineTuneFixture
             Assert.Equal(inMemory[i], exported[i], (a, b) => Math.Abs(a - b) < 1e-3);
         }
         // And its metadata records the fine-tuning and names the fine-tuned backbone
-        Assert.Equal(run.Trained.FineTuned!.BestEpoch, (int)classifier.Metadata.Training["fineTune"]!["bestEpoch"]!);
+        var tuned = run.Trained.FineTuned!;
+        var recorded = classifier.Metadata.Training["fineTune"]!;
+        Assert.Equal(tuned.BestEpoch, (int)recorded["bestEpoch"]!);
+        // And the plan the data chose: the stages and the crop, and that they were chosen
+        Assert.Equal(tuned.Plan.Stages, (int)recorded["stages"]!);
+        Assert.Equal(tuned.Plan.MinCrop, (double)recorded["minCrop"]!);
+        Assert.True((bool)recorded["stagesChosen"]! && (bool)recorded["cropChosen"]!);
         Assert.StartsWith("resnet18:fine-tuned:sha256:", classifier.Metadata.BackboneIdentity, StringComparison.Ordinal);
         // And the precision the epochs ran in: by default bfloat16 exactly where this CPU computes it natively
         Assert.Equal(BFloat16Support.IsNative ? FineTunePrecision.BFloat16 : FineTunePrecision.Float32, run.Trained.FineTuned.Precision);
