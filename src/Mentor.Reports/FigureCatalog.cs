@@ -51,8 +51,8 @@ internal static class FigureCatalog
             var width = validation ? 1100 : 720;
             figures.Add(new ReportFigure(
                 ReportFigures.TrainingCurves, TrainingSection,
-                validation ? "Line plots: training loss and validation accuracy per epoch" : "Line plot: training loss per epoch",
-                (validation ? "Training loss (left) and validation accuracy (right) after each epoch" : "Training loss after each epoch")
+                validation ? "Line plots: training loss per epoch and validation accuracy against training time" : "Line plot: training loss per epoch",
+                (validation ? "Training loss after each epoch (left) and validation accuracy against minutes of training (right)" : "Training loss after each epoch")
                 + "; the legend gives each run's total training time.",
                 width, 460, () => TrainingCurvesPlot.Render(curves, width, 460)));
         }

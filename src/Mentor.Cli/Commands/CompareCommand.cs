@@ -19,10 +19,10 @@ internal static class CompareCommand
         var dataset = new Argument<DirectoryInfo>("dataset") { Description = "A folder with train/ and test/ sub-folders of classes, or one folder of classes (split 80/20)" };
         var shots = new Option<string>("--shots") { Description = "Examples per class to train on, comma-separated; 'all' for the whole training pool", DefaultValueFactory = _ => "1,2,5,10,20,all" };
         var repeats = new Option<int>("--repeats") { Description = "Seeded samples per shot count for the heads on frozen features", DefaultValueFactory = _ => defaults.Repeats };
-        var budget = new Option<double>("--budget-minutes") { Description = "Minutes for each fine-tuning run and for the from-scratch run", DefaultValueFactory = _ => defaults.BudgetMinutes };
+        var budget = new Option<double?>("--budget-minutes") { Description = "Minutes for each fine-tuning run and each from-scratch run (default: fine-tuning as train does; the baselines get the time it took)" };
         var fineTuneShots = new Option<string>("--fine-tune-shots") { Description = "Shot counts at which to fine-tune, comma-separated ('all' included)", DefaultValueFactory = _ => "10,all" };
         var noFineTune = new Option<bool>("--no-fine-tune") { Description = "Skip fine-tuning" };
-        var noScratch = new Option<bool>("--no-scratch") { Description = "Skip the from-scratch baseline" };
+        var noScratch = new Option<bool>("--no-scratch") { Description = "Skip the from-scratch baselines" };
         var seed = new Option<int>("--seed") { Description = "Seed for the samples, splits and training", DefaultValueFactory = _ => defaults.Seed };
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: $MENTOR_CACHE, else the user's cache folder)" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "HTML report to write (plots inlined; opens offline)" };
@@ -31,7 +31,7 @@ internal static class CompareCommand
         shots.Validators.Add(r => { if (!TryParseShots(r.GetValueOrDefault<string>(), out _)) r.AddError("--shots takes positive whole numbers and 'all', comma-separated, e.g. 1,2,5,10,20,all."); });
         fineTuneShots.Validators.Add(r => { if (!TryParseShots(r.GetValueOrDefault<string>(), out _)) r.AddError("--fine-tune-shots takes positive whole numbers and 'all', comma-separated, e.g. 10,all."); });
         repeats.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100) r.AddError("--repeats must be between 1 and 100."); });
-        budget.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= 24 * 60)) r.AddError("--budget-minutes must be above 0 and at most 1440."); });
+        budget.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is not (> 0 and <= 24 * 60)) r.AddError("--budget-minutes must be above 0 and at most 1440."); });
         var command = new Command("compare", "Measure transfer learning against training from scratch: accuracy per examples per class, and training time")
         {
             dataset, shots, repeats, budget, fineTuneShots, noFineTune, noScratch, seed, cache, output, json, backbone,
@@ -82,7 +82,7 @@ internal static class CompareCommand
         var claims = result.Claims;
         if (claims.ScratchAccuracy is { } scratch)
         {
-            console.MarkupLine(FormattableString.Invariant($"From scratch with all {result.TrainImages} photos: [bold]{scratch:F3}[/] in {claims.ScratchSeconds:F0} s."));
+            console.MarkupLine(FormattableString.Invariant($"Strongest from-scratch baseline ({Markup.Escape(claims.Baseline!)}) with all {result.TrainImages} photos: [bold]{scratch:F3}[/] in {claims.ScratchSeconds:F0} s."));
             console.MarkupLine(claims.ShotsToMatch is { } match
                 ? FormattableString.Invariant($"Transfer learning matched it with [bold]{match}[/] example(s) per class ({Markup.Escape(claims.MatchingMethod!)}), in {claims.TransferSeconds:F1} s: [bold]{claims.TimeRatio:F0}x[/] less training time.")
                 : "No transfer run reached it.");

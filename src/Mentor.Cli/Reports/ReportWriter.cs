@@ -20,7 +20,7 @@ internal static class ReportWriter
         };
         if (claims.ScratchAccuracy is { } scratch)
         {
-            summary.Add(new("From scratch, all the data", Invariant($"{scratch:F3} test accuracy in {claims.ScratchSeconds:F0} s")));
+            summary.Add(new("Strongest from-scratch baseline, all the data", Invariant($"{claims.Baseline}: {scratch:F3} test accuracy in {claims.ScratchSeconds:F0} s")));
             summary.Add(new("Examples per class transfer learning needs to match it",
                 claims.ShotsToMatch is { } shots ? $"{shots} ({claims.MatchingMethod})" : "not reached"));
             summary.Add(new("Training time to that accuracy, from scratch / transfer",

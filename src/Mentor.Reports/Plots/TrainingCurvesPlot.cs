@@ -4,7 +4,8 @@ using ScottPlot;
 namespace Mentor.Reports.Plots;
 
 /// <summary>
-/// Training loss (left panel) and validation accuracy (right panel) per epoch, one line per network.
+/// Training loss per epoch (left panel) and validation accuracy against training time (right panel: networks that
+/// ran for the same budget at different speeds compare where they stand after the same minutes), one line per network.
 /// The right panel is left out when no epoch measured a validation accuracy.
 /// </summary>
 public static class TrainingCurvesPlot
@@ -38,13 +39,14 @@ public static class TrainingCurvesPlot
             var curve = curves[i];
             if (curve.Epochs.Count == 0) continue;
             var legend = $"{curve.Name} ({Duration(curve.Epochs.Max(e => e.Seconds))})";
-            Line(loss, curve.Epochs.Select(e => (e.Epoch, e.TrainLoss)), i, legend);
-            var measured = curve.Epochs.Where(e => e.ValidationAccuracy is not null).Select(e => (e.Epoch, e.ValidationAccuracy!.Value)).ToList();
+            Line(loss, curve.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)), i, legend);
+            var measured = curve.Epochs.Where(e => e.ValidationAccuracy is not null).Select(e => (e.Seconds / 60, e.ValidationAccuracy!.Value)).ToList();
             if (measured.Count > 0) Line(accuracy, measured, i, legend);
         }
 
-        Style(loss, "train loss");
-        Style(accuracy, "validation accuracy");
+        Style(loss, "epoch", "train loss");
+        loss.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        Style(accuracy, "training minutes", "validation accuracy");
         PlotCanvas.PercentTicks(accuracy.Axes.Left);
         accuracy.Axes.AutoScale();
         var limits = accuracy.Axes.GetLimits();
@@ -54,20 +56,19 @@ public static class TrainingCurvesPlot
         return (loss, null);
     }
 
-    private static void Line(Plot plot, IEnumerable<(int Epoch, double Value)> points, int index, string legend)
+    private static void Line(Plot plot, IEnumerable<(double X, double Value)> points, int index, string legend)
     {
-        var ordered = points.OrderBy(p => p.Epoch).ToList();
-        var line = plot.Add.Scatter(ordered.Select(p => (double)p.Epoch).ToArray(), ordered.Select(p => p.Value).ToArray(), PlotCanvas.Series(index));
+        var ordered = points.OrderBy(p => p.X).ToList();
+        var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => p.Value).ToArray(), PlotCanvas.Series(index));
         line.LegendText = legend;
         line.LineWidth = 2;
         line.MarkerSize = ordered.Count > 40 ? 0 : 6;
     }
 
-    private static void Style(Plot plot, string yLabel)
+    private static void Style(Plot plot, string xLabel, string yLabel)
     {
-        plot.XLabel("epoch");
+        plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         PlotCanvas.LegendBelow(plot);
     }
 

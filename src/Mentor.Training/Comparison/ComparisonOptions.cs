@@ -9,8 +9,11 @@ public sealed record ComparisonOptions
     /// <summary>Samples drawn (seeded) per shot count for the heads on frozen features.</summary>
     public int Repeats { get; init; } = 3;
 
-    /// <summary>Wall-clock minutes for each fine-tuning run, and the same for each from-scratch run.</summary>
-    public double BudgetMinutes { get; init; } = 4;
+    /// <summary>
+    /// Wall-clock minutes for each fine-tuning run and each from-scratch run. Null (default): fine-tuning runs as
+    /// <c>train --fine-tune</c> does, and each from-scratch baseline gets the time fine-tuning on all the data took in the same run.
+    /// </summary>
+    public double? BudgetMinutes { get; init; }
 
     /// <summary>Shot counts at which fine-tuning runs (once each, budget permitting); null stands for all.</summary>
     public IReadOnlyList<int?> FineTuneShots { get; init; } = [10, null];
@@ -36,6 +39,6 @@ public sealed record ComparisonOptions
     /// <summary>Cache folder for features and prepared backbones; null: the default.</summary>
     public string? CacheDirectory { get; init; }
 
-    /// <summary>Augmented views per training photo for fine-tuning and from-scratch runs (fewer than a full fine-tune, to fit the budget).</summary>
+    /// <summary>Augmented views per training photo for the backbone trained from scratch (it sees each view over several epochs).</summary>
     public int Views { get; init; } = 2;
 }

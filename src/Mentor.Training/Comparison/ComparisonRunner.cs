@@ -6,6 +6,7 @@ using Mentor.Features;
 using Mentor.Heads;
 using Mentor.Heads.Knn;
 using Mentor.Heads.Logistic;
+using Mentor.Training.Baselines;
 using Mentor.Training.Heads;
 using Mentor.Training.Tuning;
 
@@ -13,9 +14,11 @@ namespace Mentor.Training.Comparison;
 
 /// <summary>
 /// Measures transfer learning against training from scratch on one dataset: heads on frozen features at each shot
-/// count (seeded stratified samples of the training pool, several repeats), fine-tuning at a few shot counts, and the
-/// same architecture from random weights on all the data with the same time budget; every model is measured on the
-/// same held-out test photos, which no sample can contain.
+/// count (seeded stratified samples of the training pool, several repeats), fine-tuning at a few shot counts as
+/// <c>train --fine-tune</c> does, and two baselines trained from random weights on all the data, each given the time
+/// fine-tuning on all the data took: a small CNN sized for that budget (<see cref="SmallCnnBaseline"/>) and the
+/// backbone's own architecture. Every model is measured on the same held-out test photos, which no sample can contain;
+/// the claims are measured against the stronger baseline.
 /// </summary>
 /// <param name="options">The settings of every run; null: the defaults.</param>
 public sealed class ComparisonRunner(ComparisonOptions? options = null)
@@ -26,8 +29,16 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
     public const string Knn = "k-NN on frozen features";
     /// <summary>The method name of fine-tuning the backbone's last stages with the head.</summary>
     public const string FineTuned = "fine-tuned";
-    /// <summary>The method name of the same architecture trained from random weights.</summary>
-    public const string Scratch = "from scratch";
+    /// <summary>The method name of the backbone's own architecture trained from random weights.</summary>
+    public const string Scratch = "backbone from scratch";
+    /// <summary>The method name of a small CNN sized for the budget, trained from random weights (<see cref="Training.Baselines.SmallCnn"/>).</summary>
+    public const string SmallCnn = "small CNN from scratch";
+
+    /// <summary>The from-scratch baselines, the strongest of which the claims are measured against.</summary>
+    public static IReadOnlyList<string> BaselineMethods { get; } = [SmallCnn, Scratch];
+
+    // The budget of each from-scratch run when neither the options nor a fine-tune in the run set it.
+    private const double FallbackBudgetSeconds = 4 * 60;
 
     /// <summary>The options every run uses (defaults when none were given).</summary>
     public ComparisonOptions Options { get; } = options ?? new ComparisonOptions();
@@ -79,6 +90,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         var curves = new List<NamedCurve>();
         var best = (Method: Logistic, Probabilities: (allDataHead ?? Fit(LinearHead.Name, trainFeatures, FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed), classes, 0).Head)
             .PredictProbabilities(testFeatures.Features));
+        var crop = Imaging.Augmentation.Default;
         if (Options.FineTune)
         {
             var tuned = new List<ShotRuns>();
@@ -90,21 +102,34 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
                 var result = await RunDeep(spec, (LinearHead)head, Subset(trainFeatures, rows), shots is null ? validationFeatures : null, testFeatures, budget, fromScratch: false,
                     $"fine-tune: {ShotName(shots)} per class", progress, cancellation).ConfigureAwait(false);
                 var accuracy = Accuracy(result.TestProbabilities!, testFeatures.Targets);
-                tuned.Add(Runs(shots, (double)rows.Length / classes, [(accuracy, result.ViewSeconds + result.TrainingSeconds + headSeconds + rows.Length * secondsPerPhoto)]));
+                var seconds = result.ViewSeconds + result.TrainingSeconds + headSeconds + rows.Length * secondsPerPhoto;
+                tuned.Add(Runs(shots, (double)rows.Length / classes, [(accuracy, seconds)]));
                 if (shots is null)
                 {
                     curves.Add(new NamedCurve(FineTuned, result.Epochs));
                     if (accuracy >= Accuracy(best.Probabilities, testFeatures.Targets)) best = (FineTuned, result.TestProbabilities!);
+                    // The baselines get what fine-tuning on all the data took, and train with the crop it chose.
+                    budget ??= seconds;
+                    crop = crop with { MinScale = result.Plan.MinCrop };
                 }
             }
             methods.Add(new MethodRuns(FineTuned, tuned));
         }
         if (Options.FromScratch)
         {
+            var seconds = budget ?? FallbackBudgetSeconds;
             var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed);
+            progress?.Report(new TrainingProgress("small CNN from scratch: all", null));
+            var small = await new SmallCnnBaseline(seconds, crop, Options.Seed).RunAsync(trainFeatures.Paths, trainFeatures.Targets, validationFeatures.Paths,
+                validationFeatures.Targets, testFeatures.Paths, classes,
+                progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(p.Phase, p.Extraction, p))), cancellation).ConfigureAwait(false);
+            methods.Add(new MethodRuns(SmallCnn,
+                [Runs(null, (double)rows.Length / classes, [(Accuracy(small.TestProbabilities, testFeatures.Targets), small.Seconds)])]));
+            curves.Add(new NamedCurve(SmallCnn, small.Epochs));
+
             var zero = new LinearHead(new float[classes * trainFeatures.Features[0].Length], new float[classes]);
-            var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, budget, fromScratch: true,
-                "from scratch: all", progress, cancellation).ConfigureAwait(false);
+            var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, seconds, fromScratch: true,
+                "backbone from scratch: all", progress, cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(Scratch,
                 [Runs(null, (double)rows.Length / classes, [(Accuracy(result.TestProbabilities!, testFeatures.Targets), result.ViewSeconds + result.TrainingSeconds)])]));
             curves.Add(new NamedCurve(Scratch, result.Epochs));
@@ -150,12 +175,14 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         return (train, validation, test);
     }
 
+    // Fine-tuning as `train --fine-tune` does by default (under the budget if one was given), or the backbone from random weights for the whole budget.
     private async Task<FineTuneResult> RunDeep(BackboneModel spec, LinearHead head, DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures test,
-        double budget, bool fromScratch, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+        double? budget, bool fromScratch, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
-        var options = new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = fromScratch };
-        // Random weights need the head's learning rate everywhere: fine-tuning's gentle backbone rate would handicap the baseline.
-        if (fromScratch) options = options with { BackboneLearningRate = options.HeadLearningRate };
+        var options = fromScratch
+            // Random weights need a from-scratch learning rate everywhere: fine-tuning's gentle rates would handicap the baseline.
+            ? new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = true, BackboneLearningRate = 1e-3, HeadLearningRate = 1e-3 }
+            : new FineTuneOptions { MaxSeconds = budget };
         var forward = progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p)));
         return await new FineTuner(options, Options.Seed).RunAsync(spec, null, head, train, validation, test, forward, cancellation).ConfigureAwait(false);
     }
