@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 7's figures: `mentor compare` with defaults on clothing-small (train/ + test/) and sign-digits (split 80/20, seed 42).
+# Issues 7 and 14's figures: `mentor compare` with defaults on clothing-small (train/ + test/) and sign-digits (split 80/20, seed 42).
 #   bench/compare.sh [clothing|sign-digits|both] [extra compare flags...]
 # Writes bench/results/compare-<dataset>-<date>.json and .html (the report) and prints the claims and the wall time.
 set -euo pipefail
@@ -9,12 +9,16 @@ which="${1:-both}"; shift || true
 extra=("$@")
 mkdir -p bench/results
 dotnet build src/Mentor.Cli -c Release -v quiet -nologo >/dev/null
-mentor=(dotnet src/Mentor.Cli/bin/Release/net10.0/Mentor.Cli.dll)
+# A copy of the build, so that rebuilding the repository while the runs go on does not change what is measured.
+cli=$(mktemp -d)
+trap 'rm -rf "$cli"' EXIT
+cp -r src/Mentor.Cli/bin/Release/net10.0/. "$cli"
+mentor=(dotnet "$cli/Mentor.Cli.dll")
 run() { # name, dataset
   local base="bench/results/compare-$1-$(date +%Y-%m-%d)"
   uptime
-  /usr/bin/time -f '%e %M' -o /tmp/mentor-compare-time "${mentor[@]}" compare "$2" -o "$base.html" --json "${extra[@]}" > "$base.json"
-  read -r seconds kb < /tmp/mentor-compare-time
+  /usr/bin/time -f '%e %M' -o "$cli/time" "${mentor[@]}" compare "$2" -o "$base.html" --json "${extra[@]}" > "$base.json"
+  read -r seconds kb < "$cli/time"
   python3 - "$base.json" "$seconds" "$kb" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
