@@ -54,24 +54,28 @@ internal static class ProgressBars
         public void Report(TrainingProgress value)
         {
             if (value.FineTune is { Completed: { } epoch } tuning && log is not null)
-                log.WriteLine(EpochLine(epoch, tuning.Epochs));
+                log.WriteLine(EpochLine(value.Phase, epoch, tuning.Epochs));
             if (context is null) return;
             if (value.FineTune is { Phase: "epoch" } progress)
             {
                 lock (_gate)
                 {
-                    var task = Bar($"epoch {progress.Epoch}/{progress.Epochs}", progress.Total);
+                    var task = Bar($"{value.Phase}, epoch {progress.Epoch}{Of(progress.Epochs)}", progress.Total);
                     task.Value = progress.Done;
-                    task.Description = progress.Completed is { } done ? EpochLine(done, progress.Epochs) : FormattableString.Invariant($"epoch {progress.Epoch}/{progress.Epochs} loss {progress.Loss:F3}");
+                    task.Description = progress.Completed is { } done ? EpochLine(value.Phase, done, progress.Epochs)
+                        : FormattableString.Invariant($"{value.Phase}, epoch {progress.Epoch}{Of(progress.Epochs)} loss {progress.Loss:F3}");
                 }
                 return;
             }
             if (value.Extraction is not { } extraction) return;
-            lock (_gate) Bar(value.FineTune is { } views ? $"fine-tune: {views.Phase}" : value.Phase, extraction.Total).Value = extraction.Done;
+            lock (_gate) Bar(value.FineTune is { } views ? $"{value.Phase}: {views.Phase}" : value.Phase, extraction.Total).Value = extraction.Done;
         }
 
-        private static string EpochLine(Training.Tuning.EpochReport epoch, int epochs) => FormattableString.Invariant(
-            $"epoch {epoch.Epoch}/{epochs} loss {epoch.TrainLoss:F3}{ValidationPart(epoch)} {epoch.Seconds:F0} s, {epoch.ImagesPerSecond:F1} img/s");
+        // "fine-tune, epoch 3/10 loss 0.512 validation 0.9120 (best) 38 s, 75.1 img/s"; a run bounded by time alone has no "/10".
+        private static string EpochLine(string run, Training.Tuning.EpochReport epoch, int epochs) => FormattableString.Invariant(
+            $"{run}, epoch {epoch.Epoch}{Of(epochs)} loss {epoch.TrainLoss:F3}{ValidationPart(epoch)} {epoch.Seconds:F0} s, {epoch.ImagesPerSecond:F1} img/s");
+
+        private static string Of(int epochs) => epochs > 0 ? $"/{epochs}" : "";
 
         private static string ValidationPart(Training.Tuning.EpochReport epoch) => epoch.ValidationAccuracy is not { } accuracy ? ""
             : FormattableString.Invariant($" validation {accuracy:F4}{(epoch.Best ? " (best)" : "")}");

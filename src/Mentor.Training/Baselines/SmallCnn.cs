@@ -5,10 +5,12 @@ using static TorchSharp.torch;
 namespace Mentor.Training.Baselines;
 
 /// <summary>
-/// A network sized for training from scratch on a few thousand photos and a CPU: four blocks of two 3x3 convolutions
-/// (batch norm, ReLU) and a 2x2 max pool, 32 to 256 channels (1.2 M parameters), global average pooling, dropout and
-/// a linear classifier; the kind of network a practitioner would train from scratch at 64-128 pixels. Input: normalised
-/// RGB [N, 3, side, side], any side divisible by 16. Output: logits.
+/// A network sized for training from scratch on a few thousand photos and a CPU: a stride-2 3x3 stem, then four blocks
+/// of two 3x3 convolutions (batch norm, ReLU) and a 2x2 max pool, 32 to 256 channels (1.2 M parameters), global average
+/// pooling, dropout and a linear classifier; the kind of network a practitioner would train from scratch at 64-128
+/// pixels. The stem halves the side before the widest maps: without it the first block costs as much as the other three
+/// and two CPU cores manage about 50 photos a second at 64 pixels, too few epochs for a budget of minutes.
+/// Input: normalised RGB [N, 3, side, side], any side divisible by 32. Output: logits.
 /// </summary>
 internal sealed class SmallCnn : nn.Module<Tensor, Tensor>
 {
@@ -20,7 +22,10 @@ internal sealed class SmallCnn : nn.Module<Tensor, Tensor>
     public SmallCnn(int classes) : base(nameof(SmallCnn))
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        var channels = 3;
+        layers.Add(("stem", nn.Conv2d(3, Widths[0], 3, stride: 2, padding: 1, bias: false)));
+        layers.Add(("stem_norm", nn.BatchNorm2d(Widths[0])));
+        layers.Add(("stem_relu", nn.ReLU(inplace: true)));
+        var channels = Widths[0];
         for (var b = 0; b < Widths.Length; b++)
         {
             for (var c = 0; c < 2; c++)

@@ -43,9 +43,9 @@ internal sealed class SmallCnnBaseline(double budgetSeconds, Augmentation augmen
         var clock = Stopwatch.StartNew();
         var side = ChooseSide(trainPaths.Count, classes);
         var stored = side * 8 / 7;
-        using var train = await PhotoPixels.LoadAsync(trainPaths, stored, Report(progress, "small CNN: photos"), cancellation).ConfigureAwait(false);
-        using var validation = await PhotoPixels.LoadAsync(validationPaths, stored, Report(progress, "small CNN: validation photos"), cancellation).ConfigureAwait(false);
-        using var test = await PhotoPixels.LoadAsync(testPaths, stored, Report(progress, "small CNN: test photos"), cancellation).ConfigureAwait(false);
+        using var train = await PhotoPixels.LoadAsync(trainPaths, stored, Report(progress, "photos"), cancellation).ConfigureAwait(false);
+        using var validation = await PhotoPixels.LoadAsync(validationPaths, stored, Report(progress, "validation photos"), cancellation).ConfigureAwait(false);
+        using var test = await PhotoPixels.LoadAsync(testPaths, stored, Report(progress, "test photos"), cancellation).ConfigureAwait(false);
         using var trainLabels = tensor(trainTargets, ScalarType.Int64);
         using var validationLabels = tensor(validationTargets, ScalarType.Int64);
         var learningRate = FindLearningRate(train, trainLabels, classes, side, clock, clock.Elapsed.TotalSeconds + budgetSeconds / 10);
@@ -90,7 +90,7 @@ internal sealed class SmallCnnBaseline(double budgetSeconds, Augmentation augmen
                     lossSum += loss.item<float>() * count;
                     correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
                     seen += count;
-                    progress?.Report(new FineTuneProgress("small CNN: epoch", null, epoch, 0, seen, indices.Length, lossSum / seen, null));
+                    progress?.Report(new FineTuneProgress("epoch", null, epoch, 0, seen, indices.Length, lossSum / seen, null));
                 }
                 if (seen == 0) break;
                 var trainSeconds = epochClock.Elapsed.TotalSeconds;
@@ -105,7 +105,7 @@ internal sealed class SmallCnnBaseline(double budgetSeconds, Augmentation augmen
                 var report = new EpochReport(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy, epochClock.Elapsed.TotalSeconds,
                     seen / trainSeconds, optimizer.ParamGroups.First().LearningRate, improved, clock.Elapsed.TotalSeconds - trainingStart);
                 epochs.Add(report);
-                progress?.Report(new FineTuneProgress("small CNN: epoch", null, epoch, 0, seen, indices.Length, report.TrainLoss, report));
+                progress?.Report(new FineTuneProgress("epoch", null, epoch, 0, seen, indices.Length, report.TrainLoss, report));
             }
             kept?.RestoreInto(network);
             var probabilities = Probabilities(network, test, side);

@@ -119,13 +119,14 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         {
             var seconds = budget ?? FallbackBudgetSeconds;
             var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, null, Options.Seed);
-            progress?.Report(new TrainingProgress("small CNN from scratch: all", null));
+            const string phase = "small CNN from scratch: all";
+            progress?.Report(new TrainingProgress(phase, null));
             var small = await new SmallCnnBaseline(seconds, crop, Options.Seed).RunAsync(trainFeatures.Paths, trainFeatures.Targets, validationFeatures.Paths,
                 validationFeatures.Targets, testFeatures.Paths, classes,
-                progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(p.Phase, p.Extraction, p))), cancellation).ConfigureAwait(false);
+                progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p))), cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(SmallCnn,
                 [Runs(null, (double)rows.Length / classes, [(Accuracy(small.TestProbabilities, testFeatures.Targets), small.Seconds)])]));
-            curves.Add(new NamedCurve(SmallCnn, small.Epochs));
+            curves.Add(new NamedCurve($"{SmallCnn} at {small.Side} px", small.Epochs));
 
             var zero = new LinearHead(new float[classes * trainFeatures.Features[0].Length], new float[classes]);
             var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, seconds, fromScratch: true,
