@@ -126,7 +126,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
                 progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p))), cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(SmallCnn,
                 [Runs(null, (double)rows.Length / classes, [(Accuracy(small.TestProbabilities, testFeatures.Targets), small.Seconds)])]));
-            curves.Add(new NamedCurve($"{SmallCnn} at {small.Side} px", small.Epochs));
+            curves.Add(new NamedCurve(SmallCnn, small.Epochs));
 
             var zero = new LinearHead(new float[classes * trainFeatures.Features[0].Length], new float[classes]);
             var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, seconds, fromScratch: true,
