@@ -71,7 +71,7 @@ internal static class ProgressBars
             lock (_gate) Bar(value.FineTune is { } views ? $"{value.Phase}: {views.Phase}" : value.Phase, extraction.Total).Value = extraction.Done;
         }
 
-        // "fine-tune, epoch 3/10 loss 0.512 validation 0.9120 (best) 38 s, 75.1 img/s"; a run bounded by time alone has no "/10".
+        // "fine-tune, epoch 3/10 loss 0.431 validation 0.9120 (best) 38 s, 75.1 img/s"; a run bounded by time alone has no "/10".
         private static string EpochLine(string run, Training.Tuning.EpochReport epoch, int epochs) => FormattableString.Invariant(
             $"{run}, epoch {epoch.Epoch}{Of(epochs)} loss {epoch.TrainLoss:F3}{ValidationPart(epoch)} {epoch.Seconds:F0} s, {epoch.ImagesPerSecond:F1} img/s");
 
