@@ -12,19 +12,21 @@ internal static class FigureCatalog
     {
         ArgumentNullException.ThrowIfNull(data);
         var figures = new List<ReportFigure>();
+        var curves = data.TrainingCurves.Where(c => c.Epochs.Count > 0).ToList();
+        var methodOrder = MethodOrder(data);
         if (data.Shots is { } shots && shots.Methods.Any(m => m.Points.Any(p => p.Accuracies.Count > 0)))
         {
             figures.Add(new ReportFigure(
                 ReportFigures.AccuracyByShots, ShotsSection,
                 "Plot: test accuracy against training examples per class, one line per method",
-                ShotsCaption(shots), 960, 540, () => AccuracyByShotsPlot.Render(shots, 960, 540)));
+                ShotsCaption(shots), 960, 540, () => AccuracyByShotsPlot.Render(shots, 960, 540, methodOrder)));
             if (AccuracyByTimePlot.HasData(shots))
                 figures.Add(new ReportFigure(
                     ReportFigures.AccuracyByTime, ShotsSection,
                     "Plot: test accuracy against training time in seconds (log scale), one line per method",
                     "Mean test accuracy against mean training time per run, on a log scale. Each point is one number of "
                     + "examples per class, named by its label; higher and further left is better.",
-                    960, 540, () => AccuracyByTimePlot.Render(shots, 960, 540)));
+                    960, 540, () => AccuracyByTimePlot.Render(shots, 960, 540, methodOrder)));
         }
 
         if (data.Evaluation is { } metrics && metrics.Labels.Count > 0)
@@ -44,7 +46,6 @@ internal static class FigureCatalog
                 820, height, () => PerClassF1Plot.Render(metrics, 820, height)));
         }
 
-        var curves = data.TrainingCurves.Where(c => c.Epochs.Count > 0).ToList();
         if (curves.Count > 0)
         {
             var validation = curves.Any(c => c.Epochs.Any(e => e.ValidationAccuracy is not null));
@@ -54,10 +55,17 @@ internal static class FigureCatalog
                 validation ? "Line plots: training loss per epoch and validation accuracy against training time" : "Line plot: training loss per epoch",
                 (validation ? "Training loss after each epoch (left) and validation accuracy against minutes of training (right)" : "Training loss after each epoch")
                 + "; the legend gives each run's total training time.",
-                width, 460, () => TrainingCurvesPlot.Render(curves, width, 460)));
+                width, 460, () => TrainingCurvesPlot.Render(curves, width, 460, methodOrder)));
         }
         return figures;
     }
+
+    /// <summary>
+    /// Every method and network the report names, in order of appearance: their colours in every figure, so that
+    /// "fine-tuned" in the accuracy plots is the same colour as "fine-tuned" in the training curves.
+    /// </summary>
+    internal static IReadOnlyList<string> MethodOrder(ReportData data) =>
+        (data.Shots?.Methods.Select(m => m.Method) ?? []).Concat(data.TrainingCurves.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
 
     private static string ShotsCaption(ShotsComparison shots)
     {

@@ -12,28 +12,30 @@ public static class AccuracyByTimePlot
         return shots.Methods.Any(m => m.Points.Any(Drawable));
     }
 
-    /// <summary>Draws <paramref name="shots"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
+    /// <summary>
+    /// Draws <paramref name="shots"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels; a method's
+    /// colour is its place in <paramref name="methodOrder"/> when given (the report's names, shared by its figures).
+    /// </summary>
     /// <exception cref="ArgumentException">No point has a measured training time (see <see cref="HasData"/>).</exception>
-    public static byte[] Render(ShotsComparison shots, int width, int height)
+    public static byte[] Render(ShotsComparison shots, int width, int height, IReadOnlyList<string>? methodOrder = null)
     {
         PlotCanvas.CheckSize(width, height);
-        using var plot = Build(shots);
+        using var plot = Build(shots, methodOrder);
         return PlotCanvas.Png(plot, width, height);
     }
 
     /// <summary>The plot before rendering; the caller disposes it.</summary>
-    internal static Plot Build(ShotsComparison shots)
+    internal static Plot Build(ShotsComparison shots, IReadOnlyList<string>? methodOrder = null)
     {
         if (!HasData(shots)) throw new ArgumentException("no result has both an accuracy and a positive training time", nameof(shots));
         var plot = PlotCanvas.Create("Accuracy by training time");
         var all = shots.Methods.SelectMany(m => m.Points).Where(Drawable).ToList();
         var (low, high) = LogSecondsAxis.Apply(plot.Axes.Bottom, all.Min(p => p.MeanSeconds), all.Max(p => p.MeanSeconds));
-        for (var m = 0; m < shots.Methods.Count; m++)
+        foreach (var method in shots.Methods)
         {
-            var method = shots.Methods[m];
             var points = method.Points.Where(Drawable).OrderBy(p => p.IsAll).ThenBy(p => p.ExamplesPerClass).ToList();
             if (points.Count == 0) continue;
-            var color = PlotCanvas.Series(m);
+            var color = PlotCanvas.Series(method.Method, methodOrder, shots.Methods.Select(x => x.Method));
             var xs = points.Select(p => LogSecondsAxis.Position(p.MeanSeconds)).ToArray();
             var ys = points.Select(p => p.MeanAccuracy).ToArray();
             var line = plot.Add.Scatter(xs, ys, color);

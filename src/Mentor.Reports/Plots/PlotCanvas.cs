@@ -30,8 +30,18 @@ internal static class PlotCanvas
     /// </summary>
     public static void LegendBelow(Plot plot) => plot.ShowLegend(Edge.Bottom);
 
-    /// <summary>The colour of the <paramref name="index"/>th series, the same in every plot of a report.</summary>
+    /// <summary>The colour of the <paramref name="index"/>th series.</summary>
     public static Color Series(int index) => Palette.GetColor(index);
+
+    /// <summary>
+    /// The colour of the method or network named <paramref name="name"/>: its place among <paramref name="order"/> (the
+    /// report's names, so that "fine-tuned" is one colour in every figure), or after them among the plot's own names.
+    /// </summary>
+    public static Color Series(string name, IReadOnlyList<string>? order, IEnumerable<string> plotNames)
+    {
+        var names = (order ?? []).Concat(plotNames).Distinct(StringComparer.Ordinal).ToList();
+        return Series(names.IndexOf(name));
+    }
 
     /// <summary>Y ticks as whole percentages, for accuracy and F1 between 0 and 1.</summary>
     public static void PercentTicks(IAxis axis) =>

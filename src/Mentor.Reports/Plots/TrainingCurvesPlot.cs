@@ -10,11 +10,14 @@ namespace Mentor.Reports.Plots;
 /// </summary>
 public static class TrainingCurvesPlot
 {
-    /// <summary>Draws <paramref name="curves"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
-    public static byte[] Render(IReadOnlyList<TrainingCurve> curves, int width, int height)
+    /// <summary>
+    /// Draws <paramref name="curves"/> as a PNG of <paramref name="width"/> x <paramref name="height"/> pixels; a curve's
+    /// colour is its name's place in <paramref name="methodOrder"/> when given (the report's names, shared by its figures).
+    /// </summary>
+    public static byte[] Render(IReadOnlyList<TrainingCurve> curves, int width, int height, IReadOnlyList<string>? methodOrder = null)
     {
         PlotCanvas.CheckSize(width, height);
-        var (loss, accuracy) = Build(curves);
+        var (loss, accuracy) = Build(curves, methodOrder);
         using (loss)
         using (accuracy)
         {
@@ -27,21 +30,21 @@ public static class TrainingCurvesPlot
     }
 
     /// <summary>The two panels before rendering (accuracy null without validation); the caller disposes them.</summary>
-    internal static (Plot Loss, Plot? Accuracy) Build(IReadOnlyList<TrainingCurve> curves)
+    internal static (Plot Loss, Plot? Accuracy) Build(IReadOnlyList<TrainingCurve> curves, IReadOnlyList<string>? methodOrder = null)
     {
         ArgumentNullException.ThrowIfNull(curves);
         if (!curves.Any(c => c.Epochs.Count > 0)) throw new ArgumentException("no curve has an epoch", nameof(curves));
         var loss = PlotCanvas.Create("Training loss");
         var accuracy = PlotCanvas.Create("Validation accuracy");
         var hasValidation = curves.Any(c => c.Epochs.Any(e => e.ValidationAccuracy is not null));
-        for (var i = 0; i < curves.Count; i++)
+        foreach (var curve in curves)
         {
-            var curve = curves[i];
             if (curve.Epochs.Count == 0) continue;
+            var color = PlotCanvas.Series(curve.Name, methodOrder, curves.Select(c => c.Name));
             var legend = $"{curve.Name} ({Duration(curve.Epochs.Max(e => e.Seconds))})";
-            Line(loss, curve.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)), i, legend);
+            Line(loss, curve.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)), color, legend);
             var measured = curve.Epochs.Where(e => e.ValidationAccuracy is not null).Select(e => (e.Seconds / 60, e.ValidationAccuracy!.Value)).ToList();
-            if (measured.Count > 0) Line(accuracy, measured, i, legend);
+            if (measured.Count > 0) Line(accuracy, measured, color, legend);
         }
 
         Style(loss, "epoch", "train loss");
@@ -56,10 +59,10 @@ public static class TrainingCurvesPlot
         return (loss, null);
     }
 
-    private static void Line(Plot plot, IEnumerable<(double X, double Value)> points, int index, string legend)
+    private static void Line(Plot plot, IEnumerable<(double X, double Value)> points, Color color, string legend)
     {
         var ordered = points.OrderBy(p => p.X).ToList();
-        var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => p.Value).ToArray(), PlotCanvas.Series(index));
+        var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => p.Value).ToArray(), color);
         line.LegendText = legend;
         line.LineWidth = 2;
         line.MarkerSize = ordered.Count > 40 ? 0 : 6;
