@@ -37,6 +37,9 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
     /// <summary>The from-scratch baselines, the strongest of which the claims are measured against.</summary>
     public static IReadOnlyList<string> BaselineMethods { get; } = [SmallCnn, Scratch];
 
+    // AdamW's usual rate, for ResNet-18 from random weights (fine-tuning's gentle rates would handicap it).
+    private const double ScratchLearningRate = 1e-3;
+
     // The budget of each from-scratch run when neither the options nor a fine-tune in the run set it.
     private const double FallbackBudgetSeconds = 4 * 60;
 
@@ -106,7 +109,13 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
                 tuned.Add(Runs(shots, (double)rows.Length / classes, [(accuracy, seconds)]));
                 if (shots is null)
                 {
-                    curves.Add(new NamedCurve(FineTuned, result.Epochs));
+                    curves.Add(new NamedCurve(FineTuned, result.Epochs, new Dictionary<string, double>
+                    {
+                        ["stages"] = result.Plan.Stages,
+                        ["minCrop"] = result.Plan.MinCrop,
+                        ["headLearningRate"] = new FineTuneOptions().HeadLearningRate,
+                        ["backboneLearningRate"] = new FineTuneOptions().BackboneLearningRate,
+                    }));
                     if (accuracy >= Accuracy(best.Probabilities, testFeatures.Targets)) best = (FineTuned, result.TestProbabilities!);
                     // The baselines get what fine-tuning on all the data took, and train with the crop it chose.
                     budget ??= seconds;
@@ -126,14 +135,23 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
                 progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p))), cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(SmallCnn,
                 [Runs(null, (double)rows.Length / classes, [(Accuracy(small.TestProbabilities, testFeatures.Targets), small.Seconds)])]));
-            curves.Add(new NamedCurve(SmallCnn, small.Epochs));
+            curves.Add(new NamedCurve(SmallCnn, small.Epochs, new Dictionary<string, double>
+            {
+                ["side"] = small.Side,
+                ["learningRate"] = small.LearningRate,
+                ["minCrop"] = crop.MinScale,
+            }));
 
             var zero = new LinearHead(new float[classes * trainFeatures.Features[0].Length], new float[classes]);
             var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, seconds, fromScratch: true,
                 "backbone from scratch: all", progress, cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(Scratch,
                 [Runs(null, (double)rows.Length / classes, [(Accuracy(result.TestProbabilities!, testFeatures.Targets), result.ViewSeconds + result.TrainingSeconds)])]));
-            curves.Add(new NamedCurve(Scratch, result.Epochs));
+            curves.Add(new NamedCurve(Scratch, result.Epochs, new Dictionary<string, double>
+            {
+                ["learningRate"] = ScratchLearningRate,
+                ["minCrop"] = result.Plan.MinCrop,
+            }));
         }
 
         var metrics = ClassificationMetrics.Compute(testFeatures.Targets, best.Probabilities, train.Labels);
@@ -182,7 +200,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
     {
         var options = fromScratch
             // Random weights need a from-scratch learning rate everywhere: fine-tuning's gentle rates would handicap the baseline.
-            ? new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = true, BackboneLearningRate = 1e-3, HeadLearningRate = 1e-3 }
+            ? new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = true, BackboneLearningRate = ScratchLearningRate, HeadLearningRate = ScratchLearningRate }
             : new FineTuneOptions { MaxSeconds = budget };
         var forward = progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p)));
         return await new FineTuner(options, Options.Seed).RunAsync(spec, null, head, train, validation, test, forward, cancellation).ConfigureAwait(false);

@@ -45,7 +45,13 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(strongest.Key, claims.GetProperty("baseline").GetString());
         Assert.Equal(strongest.Value, claims.GetProperty("scratchAccuracy").GetDouble(), 9);
         // And the curves, the best model's confusion matrix and its mistakes are there
-        Assert.Equal(["fine-tuned", "small CNN from scratch", "backbone from scratch"], json.GetProperty("curves").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        var curves = json.GetProperty("curves").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("settings"));
+        Assert.Equal(["fine-tuned", "small CNN from scratch", "backbone from scratch"], curves.Keys);
+        // with the settings each run chose: fine-tuning's plan, the small CNN's side (one of 64, 96, 128) and peak rate
+        Assert.InRange(curves["fine-tuned"].GetProperty("stages").GetDouble(), 1, 4);
+        Assert.Contains(curves["small CNN from scratch"].GetProperty("side").GetDouble(), new[] { 64.0, 96, 128 });
+        Assert.InRange(curves["small CNN from scratch"].GetProperty("learningRate").GetDouble(), 1e-4, 1e-2);
+        Assert.Equal(1e-3, curves["backbone from scratch"].GetProperty("learningRate").GetDouble());
         Assert.Equal(12, json.GetProperty("bestMetrics").GetProperty("confusionMatrix").EnumerateArray().SelectMany(r => r.EnumerateArray()).Sum(c => c.GetInt32()));
 
         // And the report has a plot for each of those figures, all inlined
