@@ -17,7 +17,9 @@ mentor=(dotnet "$cli/Mentor.Cli.dll")
 run() { # name, dataset
   local base="bench/results/compare-$1-$(date +%Y-%m-%d)"
   uptime
-  /usr/bin/time -f '%e %M' -o "$cli/time" "${mentor[@]}" compare "$2" -o "$base.html" --json "${extra[@]}" > "$base.json"
+  # The JSON goes to a temporary file first: a run that fails or is stopped leaves the committed result as it was.
+  /usr/bin/time -f '%e %M' -o "$cli/time" "${mentor[@]}" compare "$2" -o "$base.html" --json "${extra[@]}" > "$cli/result.json"
+  mv "$cli/result.json" "$base.json"
   read -r seconds kb < "$cli/time"
   python3 - "$base.json" "$seconds" "$kb" <<'PY'
 import json, sys

@@ -83,9 +83,10 @@ internal static class CompareCommand
         if (claims.ScratchAccuracy is { } scratch)
         {
             console.MarkupLine(FormattableString.Invariant($"Strongest from-scratch baseline ({Markup.Escape(claims.Baseline!)}) with all {result.TrainImages} photos: [bold]{scratch:F3}[/] in {claims.ScratchSeconds:F0} s."));
-            console.MarkupLine(claims.ShotsToMatch is { } match
-                ? FormattableString.Invariant($"Transfer learning matched it with [bold]{match}[/] example(s) per class ({Markup.Escape(claims.MatchingMethod!)}), in {claims.TransferSeconds:F1} s: [bold]{claims.TimeRatio:F0}x[/] less training time.")
-                : "No transfer run reached it.");
+            console.MarkupLine(claims.ShotsToMatch is not { } match ? "No transfer run reached it."
+                : claims.MatchNeedsAllData
+                    ? FormattableString.Invariant($"Transfer learning matched it only with all the data ({match} per class, {Markup.Escape(claims.MatchingMethod!)}), in {claims.TransferSeconds:F1} s: [bold]{claims.TimeRatio:F0}x[/] less training time, no less data.")
+                    : FormattableString.Invariant($"Transfer learning matched it with [bold]{match}[/] example(s) per class ({Markup.Escape(claims.MatchingMethod!)}), in {claims.TransferSeconds:F1} s: [bold]{claims.TimeRatio:F0}x[/] less training time."));
         }
         if (reportPath is not null) console.MarkupLine($"Report: {Markup.Escape(reportPath)}");
     }

@@ -22,7 +22,9 @@ internal static class ReportWriter
         {
             summary.Add(new("Strongest from-scratch baseline, all the data", Invariant($"{claims.Baseline}: {scratch:F3} test accuracy in {claims.ScratchSeconds:F0} s")));
             summary.Add(new("Examples per class transfer learning needs to match it",
-                claims.ShotsToMatch is { } shots ? $"{shots} ({claims.MatchingMethod})" : "not reached"));
+                claims.ShotsToMatch is not { } shots ? "not reached"
+                : claims.MatchNeedsAllData ? $"all of them ({shots}, {claims.MatchingMethod}): no smaller sample reached it"
+                : $"{shots} ({claims.MatchingMethod})"));
             summary.Add(new("Training time to that accuracy, from scratch / transfer",
                 claims.TimeRatio is { } ratio ? Invariant($"{claims.ScratchSeconds:F0} s / {claims.TransferSeconds:F1} s = {ratio:F0}x") : "not reached"));
         }

@@ -27,6 +27,6 @@ internal static class ClaimCalculator
         var scratchSeconds = scratch.MeanSeconds;
         return new ClaimFigures(strongest.Method, target, scratchSeconds,
             match.Shot is null ? null : match.Shot.Shots ?? (int)Math.Ceiling(match.Shot.ExamplesPerClass), match.Method,
-            fastest, fastest is > 0 ? scratchSeconds / fastest : null);
+            fastest, fastest is > 0 ? scratchSeconds / fastest : null, match.Shot is { Shots: null });
     }
 }

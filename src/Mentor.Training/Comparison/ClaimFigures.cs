@@ -15,4 +15,7 @@ namespace Mentor.Training.Comparison;
 /// <param name="MatchingMethod">That method.</param>
 /// <param name="TransferSeconds">The fewest training seconds with which a transfer run reached <paramref name="ScratchAccuracy"/>.</param>
 /// <param name="TimeRatio"><paramref name="ScratchSeconds"/> / <paramref name="TransferSeconds"/>.</param>
-public sealed record ClaimFigures(string? Baseline, double? ScratchAccuracy, double? ScratchSeconds, int? ShotsToMatch, string? MatchingMethod, double? TransferSeconds, double? TimeRatio);
+/// <param name="MatchNeedsAllData">True when only the whole training pool matched the baseline: no smaller sample did,
+/// so transfer learning needed no less data than the baseline (at the shot counts measured).</param>
+public sealed record ClaimFigures(string? Baseline, double? ScratchAccuracy, double? ScratchSeconds, int? ShotsToMatch, string? MatchingMethod, double? TransferSeconds, double? TimeRatio,
+    bool MatchNeedsAllData = false);
