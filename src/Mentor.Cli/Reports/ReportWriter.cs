@@ -28,7 +28,7 @@ internal static class ReportWriter
             summary.Add(new("Training time to that accuracy, from scratch / transfer",
                 claims.TimeRatio is { } ratio ? Invariant($"{claims.ScratchSeconds:F0} s / {claims.TransferSeconds:F1} s = {ratio:F0}x") : "not reached"));
         }
-        summary.Add(new("Best model on all the data", Invariant($"{result.BestMethod}: {result.BestMetrics.Accuracy:F3} test accuracy")));
+        summary.Add(new("Best transfer model on all the data", Invariant($"{result.BestMethod}: {result.BestMetrics.Accuracy:F3} test accuracy")));
         summary.Add(new("Total run time", Invariant($"{result.TotalSeconds / 60:F1} min")));
         var data = new ReportData
         {

@@ -102,7 +102,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
                 var rows = FewShotSampler.Sample(trainFeatures.Targets, classes, shots, Options.Seed);
                 var (head, headSeconds) = Fit(LinearHead.Name, trainFeatures, rows, classes, 0);
                 // Few-shot runs keep their last epoch: choosing it on 30 validation photos per class would use more labels than the sample has.
-                var result = await RunDeep(spec, (LinearHead)head, Subset(trainFeatures, rows), shots is null ? validationFeatures : null, testFeatures, budget, fromScratch: false,
+                var result = await RunDeep(spec, (LinearHead)head, Subset(trainFeatures, rows), shots is null ? validationFeatures : null, testFeatures, budget, fromScratchWith: null,
                     $"fine-tune: {ShotName(shots)} per class", progress, cancellation).ConfigureAwait(false);
                 var accuracy = Accuracy(result.TestProbabilities!, testFeatures.Targets);
                 var seconds = result.ViewSeconds + result.TrainingSeconds + headSeconds + rows.Length * secondsPerPhoto;
@@ -143,7 +143,7 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
             }));
 
             var zero = new LinearHead(new float[classes * trainFeatures.Features[0].Length], new float[classes]);
-            var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, seconds, fromScratch: true,
+            var result = await RunDeep(spec, zero, Subset(trainFeatures, rows), validationFeatures, testFeatures, seconds, fromScratchWith: crop,
                 "backbone from scratch: all", progress, cancellation).ConfigureAwait(false);
             methods.Add(new MethodRuns(Scratch,
                 [Runs(null, (double)rows.Length / classes, [(Accuracy(result.TestProbabilities!, testFeatures.Targets), result.ViewSeconds + result.TrainingSeconds)])]));
@@ -194,13 +194,18 @@ public sealed class ComparisonRunner(ComparisonOptions? options = null)
         return (train, validation, test);
     }
 
-    // Fine-tuning as `train --fine-tune` does by default (under the budget if one was given), or the backbone from random weights for the whole budget.
+    // Fine-tuning as `train --fine-tune` does by default (under the budget if one was given), or, given the augmentation
+    // the other baselines train with, the backbone from random weights for the whole budget.
     private async Task<FineTuneResult> RunDeep(BackboneModel spec, LinearHead head, DatasetFeatures train, DatasetFeatures? validation, DatasetFeatures test,
-        double? budget, bool fromScratch, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+        double? budget, Imaging.Augmentation? fromScratchWith, string phase, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
-        var options = fromScratch
+        var options = fromScratchWith is { } augmentation
             // Random weights need a from-scratch learning rate everywhere: fine-tuning's gentle rates would handicap the baseline.
-            ? new FineTuneOptions { Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = true, BackboneLearningRate = ScratchLearningRate, HeadLearningRate = ScratchLearningRate }
+            ? new FineTuneOptions
+            {
+                Views = Options.Views, Epochs = 100, Patience = 100, MaxSeconds = budget, FromScratch = true, BackboneLearningRate = ScratchLearningRate,
+                HeadLearningRate = ScratchLearningRate, Augmentation = augmentation, ChooseCrop = false,
+            }
             : new FineTuneOptions { MaxSeconds = budget };
         var forward = progress is null ? null : new Forward<FineTuneProgress>(p => progress.Report(new TrainingProgress(phase, p.Extraction, p)));
         return await new FineTuner(options, Options.Seed).RunAsync(spec, null, head, train, validation, test, forward, cancellation).ConfigureAwait(false);
