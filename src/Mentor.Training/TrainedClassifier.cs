@@ -107,6 +107,7 @@ public sealed class TrainedClassifier(
                     ["stageInput"] = tuned.StageInput,
                     ["epochs"] = tuned.Epochs.Count,
                     ["bestEpoch"] = tuned.BestEpoch,
+                    ["averagedEpochs"] = new JsonArray([.. tuned.AveragedEpochs.Select(e => (JsonNode)e)]),
                     ["precision"] = tuned.Precision.Name(),
                     ["views"] = Options.FineTune!.Augmentation is null ? 1 : Options.FineTune.Views,
                     ["augmentation"] = Options.FineTune.Augmentation is not null,

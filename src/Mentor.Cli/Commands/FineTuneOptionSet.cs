@@ -21,6 +21,11 @@ internal sealed class FineTuneOptionSet
 
     public Option<int> Patience { get; } = new("--patience") { Description = "With --fine-tune: epochs without a better validation accuracy before stopping", DefaultValueFactory = _ => Defaults.Patience };
 
+    public Option<bool> KeepBestEpoch { get; } = new("--keep-best-epoch")
+    {
+        Description = "With --fine-tune: keep the epoch with the best validation accuracy (default: the mean weights of the epochs in the second half of the learning-rate decay)",
+    };
+
     public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "With --fine-tune: train on the plain centre crop only (no random crops, flips or colour jitter)" };
 
     public Option<double?> MinCrop { get; } = new("--min-crop")
@@ -41,7 +46,7 @@ internal sealed class FineTuneOptionSet
             if (r.GetValueOrDefault<string>() is { } value && FineTunePrecisionNames.Parse(value) is null)
                 r.AddError($"--precision: '{value}' is not a precision; use one of {string.Join(", ", FineTunePrecisionNames.All)}.");
         });
-        foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, NoAugment, MinCrop, Precision }) command.Options.Add(option);
+        foreach (var option in new Option[] { FineTune, Stages, Epochs, Views, Patience, KeepBestEpoch, NoAugment, MinCrop, Precision }) command.Options.Add(option);
         MinCrop.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is not (> 0 and <= 1)) r.AddError("--min-crop must be above 0 and at most 1."); });
         Stages.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 5) r.AddError("--stages must be between 1 and 5."); });
         Epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000."); });
@@ -50,7 +55,7 @@ internal sealed class FineTuneOptionSet
         command.Validators.Add(r =>
         {
             if (r.GetValue(FineTune)) return;
-            foreach (var option in new Option[] { Stages, Epochs, Views, Patience, NoAugment, MinCrop, Precision })
+            foreach (var option in new Option[] { Stages, Epochs, Views, Patience, KeepBestEpoch, NoAugment, MinCrop, Precision })
                 if (r.GetResult(option) is { Implicit: false }) r.AddError($"{option.Name} only applies with --fine-tune.");
         });
     }
@@ -62,6 +67,7 @@ internal sealed class FineTuneOptionSet
         Epochs = parse.GetValue(Epochs),
         Views = parse.GetValue(Views),
         Patience = parse.GetValue(Patience),
+        AverageWeights = !parse.GetValue(KeepBestEpoch),
         Augmentation = parse.GetValue(NoAugment) ? null : parse.GetValue(MinCrop) is { } minCrop ? Defaults.Augmentation! with { MinScale = minCrop } : Defaults.Augmentation,
         ChooseCrop = parse.GetValue(MinCrop) is null,
         Precision = FineTunePrecisionNames.Parse(parse.GetValue(Precision)) ?? FineTunePrecision.Auto,

@@ -15,6 +15,8 @@ internal sealed record FineTuneReport(
     long TrainedParameters,
     double? InitialValidationAccuracy,
     int BestEpoch,
+    IReadOnlyList<int> AveragedEpochs,
+    string Kept,
     double ViewSeconds,
     double TrainingSeconds,
     double? ExportAgreement,
@@ -24,6 +26,6 @@ internal sealed record FineTuneReport(
 {
     public static FineTuneReport From(Training.Tuning.FineTuneResult tuned, Training.Tuning.FineTuneOptions options, double? exportAgreement) => new(
         tuned.Plan.Stages, tuned.StageInput, options.Augmentation is null ? 1 : options.Views, options.Augmentation is not null, tuned.TrainedParameters,
-        tuned.InitialValidationAccuracy, tuned.BestEpoch, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement,
+        tuned.InitialValidationAccuracy, tuned.BestEpoch, tuned.AveragedEpochs, tuned.KeptWeights, Math.Round(tuned.ViewSeconds, 1), Math.Round(tuned.TrainingSeconds, 1), exportAgreement,
         tuned.Precision.Name(), tuned.Plan, tuned.Epochs);
 }

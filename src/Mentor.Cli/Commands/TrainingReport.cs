@@ -61,7 +61,7 @@ internal sealed record TrainingReport(
         if (FineTune is { } tune)
         {
             table.AddRow("Fine-tuning", FormattableString.Invariant(
-                $"{tune.Stages} stage(s), {tune.Epochs.Count} epochs in {tune.Precision}, kept epoch {tune.BestEpoch}; frozen stages {tune.ViewSeconds:F0} s, epochs {tune.TrainingSeconds:F0} s"));
+                $"{tune.Stages} stage(s), {tune.Epochs.Count} epochs in {tune.Precision}, kept {tune.Kept}; frozen stages {tune.ViewSeconds:F0} s, epochs {tune.TrainingSeconds:F0} s"));
             table.AddRow("Fine-tuning plan", Markup.Escape(Describe(tune.Plan)));
             if (tune.ExportAgreement is { } agreement)
                 table.AddRow("Model file check", FormattableString.Invariant($"same top label as the trained network on {agreement:P1} of the test photos"));

@@ -58,7 +58,7 @@ internal static class ReportWriter
         if (trained.Validation?.Metrics is { } validation) summary.Add(new("Validation accuracy", Invariant($"{validation.Accuracy:F4}")));
         if (trained.Test?.Metrics is { } test) summary.Add(new("Test accuracy", Invariant($"{test.Accuracy:F4}")));
         if (trained.FineTuned is { } tuned)
-            summary.Add(new("Fine-tuning", Invariant($"{tuned.Epochs.Count} epochs, kept epoch {tuned.BestEpoch}, {tuned.ViewSeconds + tuned.TrainingSeconds:F0} s")));
+            summary.Add(new("Fine-tuning", Invariant($"{tuned.Epochs.Count} epochs, kept {tuned.KeptWeights}, {tuned.ViewSeconds + tuned.TrainingSeconds:F0} s")));
         summary.Add(new("Total time", Invariant($"{trained.TotalSeconds:F1} s")));
         var data = new ReportData
         {

@@ -8,7 +8,8 @@ namespace Mentor.Training.Tuning;
 /// <param name="head">The head trained with it.</param>
 /// <param name="stageInput">The graph value the trained stages start from.</param>
 /// <param name="epochs">Every epoch's figures, in order.</param>
-/// <param name="bestEpoch">The 1-based epoch kept; 0 when the head on frozen features was kept.</param>
+/// <param name="bestEpoch">The 1-based epoch kept (the last one averaged, when weights were averaged); 0 when the head on frozen features was kept.</param>
+/// <param name="averagedEpochs">The epochs whose mean weights were kept, or none when a single epoch was.</param>
 /// <param name="initialValidationAccuracy">Validation accuracy before fine-tuning, or null.</param>
 /// <param name="validationProbabilities">The kept model's probabilities per validation photo, or null.</param>
 /// <param name="testProbabilities">The kept model's probabilities per test photo, or null.</param>
@@ -17,7 +18,8 @@ namespace Mentor.Training.Tuning;
 /// <param name="trainedParameters">Trainable parameters (stages and head).</param>
 /// <param name="precision">What the convolutions computed in during the epochs (decided, never <see cref="FineTunePrecision.Auto"/>).</param>
 /// <param name="plan">The stages and crop used, and whether the data chose them.</param>
-public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stageInput, IReadOnlyList<EpochReport> epochs, int bestEpoch, double? initialValidationAccuracy,
+public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stageInput, IReadOnlyList<EpochReport> epochs, int bestEpoch, IReadOnlyList<int> averagedEpochs,
+    double? initialValidationAccuracy,
     float[][]? validationProbabilities, float[][]? testProbabilities, double viewSeconds, double trainingSeconds, long trainedParameters, FineTunePrecision precision,
     FineTunePlan plan)
 {
@@ -33,8 +35,18 @@ public sealed class FineTuneResult(byte[] backbone, LinearHead head, string stag
     /// <summary>Loss, accuracy and learning rates of every epoch run, in order.</summary>
     public IReadOnlyList<EpochReport> Epochs { get; } = epochs;
 
-    /// <summary>The 1-based epoch whose weights were kept (best validation accuracy); 0 when none beat the head on frozen features, which is then kept.</summary>
+    /// <summary>
+    /// The 1-based epoch whose weights were kept (best validation accuracy), or the last of <see cref="AveragedEpochs"/>;
+    /// 0 when none beat the head on frozen features, which is then kept.
+    /// </summary>
     public int BestEpoch { get; } = bestEpoch;
+
+    /// <summary>The 1-based epochs whose mean weights were kept (see <see cref="FineTuneOptions.AverageWeights"/>); empty when a single epoch was.</summary>
+    public IReadOnlyList<int> AveragedEpochs { get; } = averagedEpochs;
+
+    /// <summary>What was kept, for people: "epochs 7-10 averaged", "epoch 6", or "the head on frozen features".</summary>
+    public string KeptWeights => AveragedEpochs.Count > 0 ? $"epochs {AveragedEpochs[0]}-{AveragedEpochs[^1]} averaged"
+        : BestEpoch > 0 ? $"epoch {BestEpoch}" : "the head on frozen features";
 
     /// <summary>Validation accuracy before fine-tuning: the head on frozen features (null without validation photos, or from scratch).</summary>
     public double? InitialValidationAccuracy { get; } = initialValidationAccuracy;

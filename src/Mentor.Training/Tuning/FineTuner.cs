@@ -17,8 +17,9 @@ namespace Mentor.Training.Tuning;
 /// Fine-tunes the top stages of a backbone together with a linear head already fitted on frozen features:
 /// the frozen stages run once per view in ONNX Runtime (<see cref="StageInputExtraction"/>); the top stages and the
 /// head train in libtorch with AdamW (a lower learning rate for the backbone), linear warm-up then cosine decay,
-/// label smoothing and gradient clipping; after each epoch the validation photos decide whether to keep it, and
-/// training stops after <see cref="FineTuneOptions.Patience"/> epochs without a better one. Same seed, same result.
+/// label smoothing and gradient clipping. The weights kept are the mean of the epochs in the second half of the decay
+/// (<see cref="FineTuneOptions.AverageWeights"/>) or the epoch the validation photos liked best; either must beat the
+/// head on frozen features on those photos, or that head is kept. Same seed, same result.
 /// </summary>
 /// <param name="options">Stages, views, learning rates, epochs and stopping; null: the defaults.</param>
 /// <param name="seed">Seeds the augmented views, the batch order and libtorch's generator.</param>
@@ -73,13 +74,13 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
             top.AllBatchNormInEvalMode = !(Options.UpdateBatchNormStatistics || Options.FromScratch);
             var precision = BFloat16Support.Resolve(Options.Precision);
             using var network = new TunedNetwork(top, head);
-            var (epochs, bestEpoch, initialAccuracy) = Train(network, trainInputs, validationInputs, precision, clock, progress, cancellation);
+            var (epochs, bestEpoch, averaged, initialAccuracy) = Train(network, trainInputs, validationInputs, precision, clock, progress, cancellation);
             var trainingSeconds = clock.Elapsed.TotalSeconds - viewSeconds;
 
             var validationProbabilities = validationInputs is null ? null : Evaluate(network, validationInputs).Probabilities;
             var testProbabilities = testInputs is null ? null : Evaluate(network, testInputs).Probabilities;
             var trained = network.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
-            return new FineTuneResult(WithTrainedWeights(model, top), network.ToLinearHead(), stageInput, epochs, bestEpoch, initialAccuracy,
+            return new FineTuneResult(WithTrainedWeights(model, top), network.ToLinearHead(), stageInput, epochs, bestEpoch, averaged, initialAccuracy,
                 validationProbabilities, testProbabilities, viewSeconds, trainingSeconds, trained, precision, plan);
         }
     }
@@ -113,7 +114,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
     private static Progress? Report(IProgress<FineTuneProgress>? progress, string phase) =>
         progress is null ? null : new Progress(p => progress.Report(new FineTuneProgress(phase, p, 0, 0, 0, 0, 0, null)));
 
-    private (List<EpochReport> Epochs, int Best, double? InitialAccuracy) Train(TunedNetwork network, StageInputs train, StageInputs? validation,
+    private (List<EpochReport> Epochs, int Best, IReadOnlyList<int> Averaged, double? InitialAccuracy) Train(TunedNetwork network, StageInputs train, StageInputs? validation,
         FineTunePrecision precision, Stopwatch runClock, IProgress<FineTuneProgress>? progress, CancellationToken cancellation)
     {
         var (backbone, head) = network.ParameterGroups();
@@ -140,6 +141,10 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
         if (validation is not null && !Options.FromScratch) (_, initialLoss, initialAccuracy) = Evaluate(network, validation);
         var best = (Accuracy: initialAccuracy, Loss: initialLoss, Epoch: 0);
         var kept = validation is null || Options.FromScratch ? null : WeightSnapshot.Of(network);
+        // Averaging needs batch-norm statistics that stay the same from epoch to epoch.
+        using var lateEpochs = Options.AverageWeights && !Options.FromScratch && !Options.UpdateBatchNormStatistics ? new WeightAverage() : null;
+        // The learning-rate multiplier of the latest step: epochs that end at half the peak rate or less join the average.
+        var factor = 1.0;
         // Patience counts from the best trained epoch: the first epochs may all trail a strong head on frozen features while they recover from the warm-up.
         var bestTrained = (Accuracy: double.NegativeInfinity, Epoch: 0);
         var step = 0;
@@ -167,7 +172,7 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var count = Math.Min(Options.BatchSize, order.Length - start);
-                    var factor = headOnly ? 1 : schedule.At(step++, TimeProgress(runClock, trainingStart));
+                    factor = headOnly ? 1 : schedule.At(step++, TimeProgress(runClock, trainingStart));
                     for (var g = 0; g < groups.Length; g++) groups[g].LearningRate = !headOnly ? peaks[g] * factor : g < 2 ? 0 : peaks[g] / 10;
                     using var scope = NewDisposeScope();
                     var photos = order.AsSpan(start, count);
@@ -209,11 +214,20 @@ public sealed class FineTuner(FineTuneOptions? options = null, int seed = 42)
                 var report = new EpochReport(epoch, lossSum / seen, (double)correct / seen, validationLoss, validationAccuracy,
                     clock.Elapsed.TotalSeconds, seen / trainSeconds, groups[0].LearningRate, improved, runClock.Elapsed.TotalSeconds - trainingStart);
                 reports.Add(report);
+                if (lateEpochs is not null && !headOnly && factor <= 0.5) lateEpochs.Add(network, epoch);
                 progress?.Report(new FineTuneProgress("epoch", null, epoch, Options.Epochs, order.Length, order.Length, report.TrainLoss, report));
                 if (outOfTime || epoch - bestTrained.Epoch >= Options.Patience) break;
             }
+            var initial = validation is null || Options.FromScratch ? (double?)null : initialAccuracy;
+            if (lateEpochs is { Epochs.Count: >= 2 })
+            {
+                lateEpochs.RestoreInto(network);
+                var (_, loss, accuracy) = validation is null ? default : Evaluate(network, validation);
+                if (validation is null || accuracy > initialAccuracy || (accuracy == initialAccuracy && loss < initialLoss))
+                    return (reports, lateEpochs.Epochs[^1], lateEpochs.Epochs, initial);
+            }
             kept?.RestoreInto(network);
-            return (reports, best.Epoch, validation is null || Options.FromScratch ? null : initialAccuracy);
+            return (reports, best.Epoch, [], initial);
         }
         finally
         {

@@ -90,13 +90,16 @@ public sealed class TrainCommandTests : IDisposable
         var report = _temp.Combine("report.html");
 
         var result = await CliRunner.RunAsync("train", train, "--val", validation, "-o", model, "--cache", _temp.Combine("cache"), "--json",
-            "--fine-tune", "--epochs", "2", "--views", "1", "--precision", "fp32", "--report", report);
+            "--fine-tune", "--epochs", "2", "--views", "1", "--precision", "fp32", "--keep-best-epoch", "--report", report);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var tune = result.Json.GetProperty("fineTune");
         Assert.Equal(2, tune.GetProperty("epochs").GetArrayLength());
         Assert.All(tune.GetProperty("epochs").EnumerateArray(), e => Assert.True(e.GetProperty("imagesPerSecond").GetDouble() > 0));
-        Assert.InRange(tune.GetProperty("bestEpoch").GetInt32(), 0, 2);
+        var best = tune.GetProperty("bestEpoch").GetInt32();
+        Assert.InRange(best, 0, 2);
+        Assert.Equal(0, tune.GetProperty("averagedEpochs").GetArrayLength());
+        Assert.Equal(best == 0 ? "the head on frozen features" : $"epoch {best}", tune.GetProperty("kept").GetString());
         Assert.Equal("fp32", tune.GetProperty("precision").GetString());
         using var classifier = ImageClassifier.Load(model);
         Assert.Equal("fp32", (string)classifier.Metadata.Training["fineTune"]!["precision"]!);

@@ -16,7 +16,8 @@ public sealed class FineTuneFixture : IAsyncLifetime
     public ClassifierTrainingOptions Options => new()
     {
         CacheDirectory = Cache,
-        FineTune = new FineTuneOptions { Epochs = 4, Views = 2, BatchSize = 16, Patience = 4 },
+        // Five epochs: one for the head alone, then a cosine whose second half (epochs 4 and 5) is averaged.
+        FineTune = new FineTuneOptions { Epochs = 5, Views = 2, BatchSize = 16, Patience = 5 },
     };
 
     public TrainedClassifier Trained { get; private set; } = null!;
