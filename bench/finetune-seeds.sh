@@ -5,7 +5,8 @@
 #   clothing-small: train/ with validation/ and test/;  sign-digits: stratified 80/20 split with --split-seed 42
 #   (10% of the training part held out for validation), the seed varying only the fine-tune.
 #   bench/finetune-seeds.sh [clothing|sign-digits|both] [seeds...]     (default: both, seeds 1 2 3)
-# Appends one JSON line per run to bench/results/finetune-seeds-<date>.jsonl and prints a table.
+# Appends one JSON line per run to bench/results/finetune-seeds-<date>[-<tag>].jsonl (tag from $BENCH_TAG, to keep runs of
+# different code apart) and prints a table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/datasets
@@ -17,7 +18,7 @@ out_dir=$(mktemp -d)
 # A copy of the build, so that rebuilding the repository while the runs go on does not change what is measured.
 cp -r src/Mentor.Cli/bin/Release/net10.0 "$out_dir/cli"
 mentor=(dotnet "$out_dir/cli/Mentor.Cli.dll")
-results="bench/results/finetune-seeds-$(date +%Y-%m-%d).jsonl"
+results="bench/results/finetune-seeds-$(date +%Y-%m-%d)${BENCH_TAG:+-$BENCH_TAG}.jsonl"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 run() { # dataset seed frozen-only-flag args...
   local name=$1 seed=$2 frozen_flag=$3; shift 3
@@ -34,7 +35,7 @@ print(json.dumps({
     "dataset": name, "seed": int(seed), "cpu": cpu, "minutes": round(float(seconds) / 60, 2), "peakMb": int(kb) // 1024,
     "frozenTest": f["test"]["accuracy"], "frozenValidation": f["validation"]["accuracy"],
     "test": t["test"]["accuracy"], "validation": t["validation"]["accuracy"],
-    "keptEpoch": ft["bestEpoch"], "epochs": len(ft["epochs"]), "precision": ft["precision"], "plan": ft["plan"],
+    "keptEpoch": ft["bestEpoch"], "kept": ft.get("kept"), "averagedEpochs": ft.get("averagedEpochs"), "epochs": len(ft["epochs"]), "precision": ft["precision"], "plan": ft["plan"],
     "epochValidation": [e["validationAccuracy"] for e in ft["epochs"]],
 }))
 PY
@@ -43,7 +44,7 @@ import json, sys
 r = json.loads(open(sys.argv[1]).read().splitlines()[-1])
 p = r["plan"]
 print(f"{r['dataset']:12} seed {r['seed']}: test {r['test']:.4f} (frozen head {r['frozenTest']:.4f}), validation {r['validation']:.4f}, "
-      f"kept epoch {r['keptEpoch']} of {r['epochs']}, {p['stages']} stage(s), crop {p['minCrop']}, {r['minutes']:.1f} min, {r['precision']}")
+      f"kept {r.get('kept') or 'epoch ' + str(r['keptEpoch'])} of {r['epochs']}, {p['stages']} stage(s), crop {p['minCrop']}, {r['minutes']:.1f} min, {r['precision']}")
 PY
 }
 for seed in "${seeds[@]}"; do
