@@ -18,7 +18,7 @@ namespace Mentor.Features;
 public sealed class FeatureExtractor(IImageBatchModel model, FeatureCache? cache, ExtractionOptions? options = null)
 {
     private readonly ExtractionOptions _options = options ?? ExtractionOptions.Default;
-    private readonly string _namespace = FeatureKey.NamespaceFor(model.Identity, model.Preprocessing.Id);
+    private readonly string _namespace = FeatureKey.NamespaceFor(model.Identity, $"{model.Preprocessing.Id};preparation={ImagePreparer.Version}");
 
     private sealed record Encoded(int Index, FeatureKey Key, byte[] Bytes);
 

@@ -1,9 +1,12 @@
+using System.Buffers;
+using System.Numerics;
 using Mentor.Backbones;
 using SkiaSharp;
 
 namespace Mentor.Imaging;
 
-/// <summary>Writes the input square of a scaled bitmap as a float tensor (planar or interleaved), per a <see cref="PreprocessingSpec"/>.</summary>
+/// <summary>Writes the input square of a scaled bitmap as a float tensor (planar or interleaved), per a <see cref="PreprocessingSpec"/>,
+/// and normalises RGB planes into one.</summary>
 public static class TensorWriter
 {
     /// <summary>
@@ -23,20 +26,8 @@ public static class TensorWriter
         if (destination.Length < spec.TensorLength) throw new ArgumentException("destination too small", nameof(destination));
 
         var plane = size * size;
-        var mean = spec.Mean;
-        var meanIsImage = mean.Length != 3;
-        var std = spec.Std ?? [1f, 1f, 1f];
-        var scale = spec.PixelScale;
-        var offset = spec.PixelOffset;
-        // Element strides: NCHW puts channel c of pixel i at c * plane + i, NHWC at 3 * i + c.
-        var (channelStride, pixelStride) = spec.Layout == TensorLayout.Nchw ? (plane, 1) : (1, 3);
-        var bgr = spec.ChannelOrder == ChannelOrder.Bgr;
         var rowBytes = scaled.RowBytes;
         var pixels = (byte*)scaled.GetPixels();
-        var inv0 = 1f / std[0];
-        var inv1 = 1f / std[1];
-        var inv2 = 1f / std[2];
-
         for (var y = 0; y < size; y++)
         {
             var row = pixels + (long)(top + y) * rowBytes + left * 4;
@@ -45,17 +36,83 @@ public static class TensorWriter
                 var p = row + x * 4;
                 // Premultiplied over white: c + (255 - a).
                 var white = 255 - p[3];
-                float r = p[0] + white, g = p[1] + white, b = p[2] + white;
-                var (c0, c1, c2) = bgr ? (b, g, r) : (r, g, b);
                 var i = y * size + x;
-                float m0, m1, m2;
-                if (meanIsImage) (m0, m1, m2) = (mean[i], mean[plane + i], mean[2 * plane + i]);
-                else (m0, m1, m2) = (mean[0], mean[1], mean[2]);
-                var o = i * pixelStride;
-                destination[o] = (c0 * scale + offset - m0) * inv0;
-                destination[o + channelStride] = (c1 * scale + offset - m1) * inv1;
-                destination[o + 2 * channelStride] = (c2 * scale + offset - m2) * inv2;
+                destination[i] = p[0] + white;
+                destination[plane + i] = p[1] + white;
+                destination[2 * plane + i] = p[2] + white;
             }
+        }
+        Normalize(spec, destination);
+    }
+
+    /// <summary>
+    /// Turns <paramref name="tensor"/>'s first three planes of R, G and B (0..255, NCHW), in place, into the input the spec
+    /// describes: channel order, pixel scale and offset, mean (per channel or per pixel), std and layout.
+    /// </summary>
+    public static void Normalize(PreprocessingSpec spec, Span<float> tensor)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (tensor.Length < spec.TensorLength) throw new ArgumentException("tensor too small", nameof(tensor));
+        var plane = spec.InputSize * spec.InputSize;
+        if (spec.ChannelOrder == ChannelOrder.Bgr)
+        {
+            for (var i = 0; i < plane; i++) (tensor[i], tensor[2 * plane + i]) = (tensor[2 * plane + i], tensor[i]);
+        }
+        var mean = spec.Mean;
+        var std = spec.Std ?? [1f, 1f, 1f];
+        for (var c = 0; c < 3; c++)
+        {
+            var values = tensor.Slice(c * plane, plane);
+            var inverse = 1f / std[c];
+            if (mean.Length == 3)
+            {
+                // (v * scale + offset - mean) / std as one multiply-add.
+                MultiplyAdd(values, spec.PixelScale * inverse, (spec.PixelOffset - mean[c]) * inverse);
+                continue;
+            }
+            SubtractScaled(values, spec.PixelScale, spec.PixelOffset, mean.AsSpan(c * plane, plane), inverse);
+        }
+        if (spec.Layout == TensorLayout.Nhwc) Interleave(tensor[..(3 * plane)], plane);
+    }
+
+    private static void MultiplyAdd(Span<float> values, float multiplier, float addend)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (m, a) = (new Vector<float>(multiplier), new Vector<float>(addend));
+            for (var n = Vector<float>.Count; i + n <= values.Length; i += n) (new Vector<float>(values[i..]) * m + a).CopyTo(values[i..]);
+        }
+        for (; i < values.Length; i++) values[i] = values[i] * multiplier + addend;
+    }
+
+    // (v * scale + offset - mean) * inverse, with a mean per pixel.
+    private static void SubtractScaled(Span<float> values, float scale, float offset, ReadOnlySpan<float> mean, float inverse)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (s, o, v) = (new Vector<float>(scale), new Vector<float>(offset), new Vector<float>(inverse));
+            for (var n = Vector<float>.Count; i + n <= values.Length; i += n)
+                ((new Vector<float>(values[i..]) * s + o - new Vector<float>(mean[i..])) * v).CopyTo(values[i..]);
+        }
+        for (; i < values.Length; i++) values[i] = (values[i] * scale + offset - mean[i]) * inverse;
+    }
+
+    // Planes to pixels: element c * plane + i moves to 3 * i + c.
+    private static void Interleave(Span<float> tensor, int plane)
+    {
+        var planar = ArrayPool<float>.Shared.Rent(tensor.Length);
+        try
+        {
+            tensor.CopyTo(planar);
+            for (var i = 0; i < plane; i++)
+            for (var c = 0; c < 3; c++)
+                tensor[3 * i + c] = planar[c * plane + i];
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(planar);
         }
     }
 }
