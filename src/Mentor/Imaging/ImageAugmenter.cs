@@ -18,7 +18,10 @@ public static class ImageAugmenter
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(augmentation);
         ArgumentNullException.ThrowIfNull(random);
-        using var decoded = ImageDecoder.Decode(encoded, path, spec.Resize.MinDecodeShortSide(spec.InputSize));
+        // Decoded large enough that the smallest crop (MinScale of the area) is still shrunk to the input, not enlarged
+        // (a photo of 4x the input's side would otherwise be decoded at 1/4 and its quarter-area crops blown up 2x).
+        var shortSide = Math.Max((int)Math.Ceiling(spec.InputSize / Math.Sqrt(augmentation.MinScale)), spec.Resize.MinDecodeShortSide(spec.InputSize));
+        using var decoded = ImageDecoder.Decode(encoded, path, shortSide);
         using var view = Render(decoded, spec.InputSize, augmentation, random);
         TensorWriter.Write(view, 0, 0, spec, destination);
     }
