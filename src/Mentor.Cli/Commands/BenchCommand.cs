@@ -5,6 +5,7 @@ using Mentor.Backbones;
 using Mentor.Cli.Benchmarking;
 using Mentor.Cli.Terminal;
 using Mentor.Data;
+using Mentor.Features;
 using Mentor.Quantization;
 using Spectre.Console;
 
@@ -69,22 +70,40 @@ internal static class BenchCommand
                 var paths = dataset.Images.Select(i => i.Path).ToList();
                 report.Images = paths.Count;
                 report.DecodeImagesPerSecond = Math.Round(ThroughputMeter.DecodeImagesPerSecond(paths.Take(500).ToList(), backbone.Preprocessing, cancellation), 1);
-                var (cold, warm) = await ProgressBars.RunAsync(context.Status, "cold extraction", paths.Count,
-                    progress => ThroughputMeter.ColdAndWarmAsync(backbone, dataset, best.Key, progress, cancellation)).ConfigureAwait(false);
-                report.EndToEndImagesPerSecond = Math.Round(cold.ImagesPerSecond, 1);
-                report.EndToEndSeconds = Math.Round(cold.Elapsed.TotalSeconds, 2);
-                report.WarmImagesPerSecond = Math.Round(warm.ImagesPerSecond, 1);
-                report.WarmSeconds = Math.Round(warm.Elapsed.TotalSeconds, 3);
-                report.EndToEndShareOfBackbone = Math.Round(cold.ImagesPerSecond / best.Value, 3);
-                report.Skipped = cold.Skipped.Count;
+                report.DecodeCoreMillisecondsPerPhoto = Math.Round(report.Cores * 1000 / report.DecodeImagesPerSecond.Value, 2);
+                var fp32 = await MeasureExtractionAsync(backbone, best.Key, "cold extraction").ConfigureAwait(false);
+                report.EndToEndImagesPerSecond = Math.Round(fp32.Cold.ImagesPerSecond, 1);
+                report.EndToEndSeconds = Math.Round(fp32.Cold.Elapsed.TotalSeconds, 2);
+                report.WarmImagesPerSecond = Math.Round(fp32.Warm.ImagesPerSecond, 1);
+                report.WarmSeconds = Math.Round(fp32.Warm.Elapsed.TotalSeconds, 3);
+                report.BackboneAroundExtractionImagesPerSecond = Math.Round(fp32.RawAround, 1);
+                report.BackboneBeforeAndAfterExtraction = fp32.BeforeAndAfter;
+                report.EndToEndShareOfBackbone = Math.Round(fp32.Cold.ImagesPerSecond / fp32.RawAround, 3);
+                report.EndToEndShareOfBestBackbone = Math.Round(fp32.Cold.ImagesPerSecond / best.Value, 3);
+                report.EndToEndCeiling = Ceiling(fp32.RawAround, report);
+                report.Skipped = fp32.Cold.Skipped.Count;
                 if (quantized is not null)
                 {
-                    var (int8Cold, int8Warm) = await ProgressBars.RunAsync(context.Status, "int8 cold extraction", paths.Count,
-                        progress => ThroughputMeter.ColdAndWarmAsync(quantized, dataset, report.Int8BestBatchSize!.Value, progress, cancellation)).ConfigureAwait(false);
-                    report.Int8EndToEndImagesPerSecond = Math.Round(int8Cold.ImagesPerSecond, 1);
-                    report.Int8EndToEndSeconds = Math.Round(int8Cold.Elapsed.TotalSeconds, 2);
-                    report.Int8EndToEndSpeedup = Math.Round(int8Cold.ImagesPerSecond / cold.ImagesPerSecond, 2);
-                    report.Int8WarmImagesPerSecond = Math.Round(int8Warm.ImagesPerSecond, 1);
+                    var int8 = await MeasureExtractionAsync(quantized, report.Int8BestBatchSize!.Value, "int8 cold extraction").ConfigureAwait(false);
+                    report.Int8EndToEndImagesPerSecond = Math.Round(int8.Cold.ImagesPerSecond, 1);
+                    report.Int8EndToEndSeconds = Math.Round(int8.Cold.Elapsed.TotalSeconds, 2);
+                    report.Int8EndToEndSpeedup = Math.Round(int8.Cold.ImagesPerSecond / fp32.Cold.ImagesPerSecond, 2);
+                    report.Int8WarmImagesPerSecond = Math.Round(int8.Warm.ImagesPerSecond, 1);
+                    report.Int8BackboneAroundExtractionImagesPerSecond = Math.Round(int8.RawAround, 1);
+                    report.Int8BackboneBeforeAndAfterExtraction = int8.BeforeAndAfter;
+                    report.Int8EndToEndShareOfBackbone = Math.Round(int8.Cold.ImagesPerSecond / int8.RawAround, 3);
+                    report.Int8EndToEndShareOfBestBackbone = Math.Round(int8.Cold.ImagesPerSecond / report.Int8BackboneImagesPerSecond!.Value, 3);
+                    report.Int8EndToEndCeiling = Ceiling(int8.RawAround, report);
+                }
+
+                // Cold and warm extraction at one batch size, with the raw backbone at that batch measured just before and just after.
+                async Task<(ExtractionResult Cold, ExtractionResult Warm, double RawAround, double[] BeforeAndAfter)> MeasureExtractionAsync(Backbone measured, int batch, string title)
+                {
+                    var before = ThroughputMeter.BackboneImagesPerSecond(measured, batch, parse.GetValue(seconds), cancellation);
+                    var (cold, warm) = await ProgressBars.RunAsync(context.Status, title, paths.Count,
+                        progress => ThroughputMeter.ColdAndWarmAsync(measured, dataset, batch, progress, cancellation)).ConfigureAwait(false);
+                    var after = ThroughputMeter.BackboneImagesPerSecond(measured, batch, parse.GetValue(seconds), cancellation);
+                    return (cold, warm, (before + after) / 2, [Math.Round(before, 1), Math.Round(after, 1)]);
                 }
             }
             report.PeakResidentMegabytes = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 0);
@@ -94,6 +113,13 @@ internal static class BenchCommand
             return MentorApp.Ok;
         });
         return command;
+    }
+
+    // Backbone core-ms per photo against that plus preparation's: the share end to end reaches with every core always busy.
+    private static double Ceiling(double backboneImagesPerSecond, BenchReport report)
+    {
+        var backbone = report.Cores * 1000 / backboneImagesPerSecond;
+        return Math.Round(backbone / (backbone + report.DecodeCoreMillisecondsPerPhoto!.Value), 3);
     }
 
     private static Dictionary<string, double> ByBatch(Dictionary<int, double> perBatch) =>

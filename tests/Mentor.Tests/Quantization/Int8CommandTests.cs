@@ -42,7 +42,7 @@ public sealed class Int8CommandTests : IDisposable
         }
 
         Assert.Equal(0, bench.ExitCode);
-        foreach (var key in new[] { "backboneImagesPerSecond", "int8BackboneImagesPerSecond", "int8Speedup", "int8EndToEndImagesPerSecond" })
+        foreach (var key in new[] { "backboneImagesPerSecond", "int8BackboneImagesPerSecond", "int8Speedup", "int8EndToEndImagesPerSecond", "int8EndToEndShareOfBackbone", "int8EndToEndCeiling" })
             Assert.True(bench.Json.GetProperty(key).GetDouble() > 0, key);
         Assert.Equal(5, bench.Json.GetProperty("int8BackboneByBatchSize").EnumerateObject().Count());
     }
