@@ -75,8 +75,12 @@ public static class LogMe
             var (weights, residual) = Fit(sigma, x, yy, lambda);
             var gamma = 0.0;
             foreach (var s in sigma) gamma += s / (s + lambda);
-            alpha = gamma / Math.Max(weights, double.Epsilon);
-            beta = (n - gamma) / Math.Max(residual, double.Epsilon);
+            var nextAlpha = gamma / Math.Max(weights, double.Epsilon);
+            var nextBeta = (n - gamma) / Math.Max(residual, double.Epsilon);
+            // Rows that a linear map fits exactly (as many independent dimensions as rows) can drive lambda to 0 and beta
+            // to infinity (36 photos' 256 layer3 features did): keep the last finite pair rather than end in NaN.
+            if (!double.IsFinite(nextAlpha) || !double.IsFinite(nextBeta) || nextAlpha <= 0 || nextBeta <= 0) break;
+            (alpha, beta) = (nextAlpha, nextBeta);
             if (Math.Abs(alpha / beta - lambda) <= Tolerance * lambda) break;
         }
         return new ClassEvidence(Evidence(sigma, x, yy, n, alpha, beta), alpha, beta);
