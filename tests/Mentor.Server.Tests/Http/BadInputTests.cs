@@ -81,14 +81,11 @@ public sealed class BadInputTests(ServedModel served)
     [Fact]
     public async Task A_chunked_body_over_the_limit_is_413_too()
     {
-        var content = new StreamContent(new MemoryStream(new byte[ServedModel.BodyLimit * 2]));
-        using var request = Post(content);
-        request.Headers.TransferEncodingChunked = true;
+        // Over a raw socket: HttpClient reports a reset mid-write as an error and drops the 413 it had already received.
+        var answer = await HostileClients.ChunkedUploadAsync(served.BaseAddress, ServedModel.BodyLimit * 2);
 
-        using var response = await served.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("body_too_large", (await response.ReadJsonAsync()).GetProperty("error").GetProperty("code").GetString());
+        Assert.StartsWith("HTTP/1.1 413 ", answer);
+        Assert.Contains("\"code\":\"body_too_large\"", answer);
     }
 
     [Fact]

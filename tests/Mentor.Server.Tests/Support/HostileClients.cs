@@ -56,6 +56,38 @@ internal static class HostileClients
         return cut;
     }
 
+    /// <summary>
+    /// Posts <paramref name="bytes"/> zeros as a chunked body (no length announced), reading the answer while writing:
+    /// a server that refuses the body mid-way answers and closes, and the client may then be reset mid-write, as real
+    /// clients are. Returns everything the server sent.
+    /// </summary>
+    public static async Task<string> ChunkedUploadAsync(Uri address, long bytes)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(address.Host, address.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/jpeg\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        var answer = ReadToCloseAsync(stream);
+        var chunk = new byte[64 * 1024];
+        var head = Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n");
+        var tail = Encoding.ASCII.GetBytes("\r\n");
+        try
+        {
+            for (long sent = 0; sent < bytes && !answer.IsCompleted; sent += chunk.Length)
+            {
+                await stream.WriteAsync(head);
+                await stream.WriteAsync(chunk);
+                await stream.WriteAsync(tail);
+            }
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("0\r\n\r\n"));
+        }
+        catch (IOException)
+        {
+            // refused and closed by the server; its answer is already being read
+        }
+        return await answer.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     // Sends `start`, then `drip` every second until the server answers or closes, or `giveUp` passes.
     private static async Task<Ending> TrickleAsync(Uri address, string start, string drip, TimeSpan giveUp)
     {
