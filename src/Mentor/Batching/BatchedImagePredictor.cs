@@ -42,6 +42,23 @@ public sealed class BatchedImagePredictor : IDisposable
         var tensor = ArrayPool<float>.Shared.Rent(_preprocessing.TensorLength);
         try
         {
+            var item = await PrepareAndEnqueueAsync(encoded, name, tensor, cancellation).ConfigureAwait(false);
+            // Not WaitAsync(cancellation): the batcher may be reading the tensor, so it goes back to the pool only once the item is done.
+            return await item.Result.ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(tensor);
+        }
+    }
+
+    // Announced to the batcher from the moment it waits for a decode slot until it is queued, so that the batch being
+    // gathered waits for it rather than leaving it for the next one.
+    private async Task<BatchItem> PrepareAndEnqueueAsync(byte[] encoded, string name, float[] tensor, CancellationToken cancellation)
+    {
+        Batcher.PreparingStarted();
+        try
+        {
             await _decodeSlots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
@@ -52,13 +69,11 @@ public sealed class BatchedImagePredictor : IDisposable
             {
                 _decodeSlots.Release();
             }
-            var item = Batcher.Enqueue(tensor, cancellation);
-            // Not WaitAsync(cancellation): the batcher may be reading the tensor, so it goes back to the pool only once the item is done.
-            return await item.Result.ConfigureAwait(false);
+            return Batcher.Enqueue(tensor, cancellation);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(tensor);
+            Batcher.PreparingEnded();
         }
     }
 

@@ -4,7 +4,8 @@ namespace Mentor.Batching;
 
 /// <summary>
 /// Collects prepared images from concurrent requests and runs them through one model in batches: once the loop
-/// holds an image it waits at most <c>window</c> for others, up to <c>maxBatch</c>, then makes one
+/// holds an image it waits at most <c>window</c> for others (longer while callers say more are being prepared), up to
+/// <c>maxBatch</c>, then makes one
 /// <see cref="IImageBatchModel.Run(float[], int, float[])"/> call. One thread owns the model (whose Run is not thread-safe). A failing
 /// call is retried image by image so that one bad item fails alone, and the loop survives any exception.
 /// Does not own the model; dispose the batcher first (it finishes queued work), then the model.
@@ -12,6 +13,9 @@ namespace Mentor.Batching;
 public sealed class DynamicBatcher : IDisposable
 {
     private static readonly TaskCompletionSource Idle = Completed();
+
+    // Bounds the wait for images being prepared: one that takes longer (a huge photo) does not hold the batch.
+    private static readonly TimeSpan PreparingWaitLimit = TimeSpan.FromMilliseconds(100);
     private readonly IImageBatchModel _model;
     private readonly int _maxBatch;
     private readonly TimeSpan _window;
@@ -22,7 +26,7 @@ public sealed class DynamicBatcher : IDisposable
     private readonly float[] _outputs;
     private TaskCompletionSource _running = Idle;
     private long _received, _batches, _images, _failures;
-    private int _largest;
+    private int _largest, _preparing;
 
     /// <summary>Starts the batch loop (one background thread) over <paramref name="model"/>, which it does not own.</summary>
     /// <param name="model">The model; only the loop thread calls its <see cref="IImageBatchModel.Run(float[], int, float[])"/>.</param>
@@ -67,6 +71,16 @@ public sealed class DynamicBatcher : IDisposable
     /// </summary>
     internal Task ModelIdle => Volatile.Read(ref _running).Task;
 
+    /// <summary>
+    /// A caller has started preparing an image it will enqueue (or drop: <see cref="PreparingEnded"/> either way). While
+    /// any are, a batch waits for them past the window: decoding happens between batches (see <see cref="ModelIdle"/>),
+    /// so without this the model would run the few images decoded within one window while the rest wait a whole batch.
+    /// </summary>
+    internal void PreparingStarted() => Interlocked.Increment(ref _preparing);
+
+    /// <summary>The image announced by <see cref="PreparingStarted"/> is queued or dropped.</summary>
+    internal void PreparingEnded() => Interlocked.Decrement(ref _preparing);
+
     /// <summary>What the loop has done since start-up, and whether it still runs.</summary>
     public BatcherStatistics Statistics =>
         new(_thread.IsAlive, _queue.Count, Interlocked.Read(ref _received), Interlocked.Read(ref _batches), Interlocked.Read(ref _images), Volatile.Read(ref _largest), Interlocked.Read(ref _failures));
@@ -94,13 +108,18 @@ public sealed class DynamicBatcher : IDisposable
 
     private void Collect(List<BatchItem> batch)
     {
-        var deadline = DateTime.UtcNow + _window;
+        var start = DateTime.UtcNow;
+        var deadline = start + _window;
+        var preparingDeadline = start + PreparingWaitLimit;
         while (batch.Count < _maxBatch)
         {
             if (_queue.TryTake(out var next)) { batch.Add(next); continue; }
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || !_queue.TryTake(out next, left)) break;
-            batch.Add(next);
+            var preparing = Volatile.Read(ref _preparing) > 0;
+            var left = (preparing ? preparingDeadline : deadline) - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) break;
+            // While images are being prepared, wait in slices of one window: the batch starts soon after the last arrives.
+            if (_queue.TryTake(out next, left < _window ? left : _window)) batch.Add(next);
+            else if (!preparing) break;
         }
     }
 

@@ -101,4 +101,38 @@ public sealed class DynamicBatcherTests
         Assert.All(items, item => Assert.True(item.Result.IsCompletedSuccessfully));
         Assert.Throws<BatcherBusyException>(() => batcher.Enqueue(Image(1), default));
     }
+
+    [Fact]
+    public async Task Images_announced_as_being_prepared_join_the_batch_past_the_window()
+    {
+        var model = new SummingModel();
+        using var batcher = new DynamicBatcher(model, maxBatch: 8, TimeSpan.FromMilliseconds(2), maxQueued: 100);
+        for (var i = 0; i < 4; i++) batcher.PreparingStarted();
+
+        var first = batcher.Enqueue(Image(0), default);
+        batcher.PreparingEnded();
+        await Task.Delay(50); // far past the window: without the announcement the first image would run alone
+        var rest = Enumerable.Range(1, 3).Select(i =>
+        {
+            var item = batcher.Enqueue(Image(i), default);
+            batcher.PreparingEnded();
+            return item.Result;
+        }).ToList();
+        await Task.WhenAll(rest.Append(first.Result));
+
+        Assert.Equal([4], model.BatchSizes);
+    }
+
+    [Fact]
+    public async Task An_announced_image_that_never_comes_holds_the_batch_only_briefly()
+    {
+        var model = new SummingModel();
+        using var batcher = new DynamicBatcher(model, maxBatch: 8, TimeSpan.FromMilliseconds(2), maxQueued: 100);
+        batcher.PreparingStarted(); // and never ended (a caller stuck decoding)
+
+        var answer = await batcher.Enqueue(Image(1), default).Result.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(12f, answer[0]);
+        Assert.Equal([1], model.BatchSizes);
+    }
 }
