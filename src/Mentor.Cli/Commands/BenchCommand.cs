@@ -6,6 +6,7 @@ using Mentor.Cli.Benchmarking;
 using Mentor.Cli.Terminal;
 using Mentor.Data;
 using Mentor.Features;
+using Mentor.Imaging;
 using Mentor.Quantization;
 using Spectre.Console;
 
@@ -41,7 +42,7 @@ internal static class BenchCommand
             using var backbone = Backbone.Load(resolved.Spec, options);
             var calibration = parse.GetValue(int8) ? CalibrationSet.Sample(dataset!.Images.Select(i => i.Path)) : null;
             using var quantized = calibration is null ? null : Backbone.Load(resolved.Spec, options with { Int8 = true, Calibration = calibration });
-            var report = new BenchReport { Backbone = backbone.Spec.Name, Cpu = CpuModel.Describe(), Cores = Environment.ProcessorCount, Int8CalibrationPhotos = calibration?.Photos.Count };
+            var report = new BenchReport { Backbone = backbone.Spec.Name, Cpu = CpuModel.Describe(), JpegDecoder = ImageDecoder.JpegDecoder, Cores = Environment.ProcessorCount, Int8CalibrationPhotos = calibration?.Photos.Count };
 
             // fp32 and int8 alternate per batch size, so that a change in the machine's load affects both alike.
             var perBatch = new Dictionary<int, double>();

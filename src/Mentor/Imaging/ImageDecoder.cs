@@ -19,6 +19,9 @@ public static class ImageDecoder
     /// </summary>
     private const int MaxAspectRatio = 100;
 
+    /// <summary>Which library decodes JPEGs here: the system's libjpeg-turbo when installed, else SkiaSharp's own decoder.</summary>
+    public static string JpegDecoder => TurboJpeg.IsAvailable ? "libjpeg-turbo (system)" : "SkiaSharp";
+
     private static readonly HashSet<SKEncodedImageFormat> Supported =
         [SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Bmp, SKEncodedImageFormat.Gif, SKEncodedImageFormat.Webp];
 

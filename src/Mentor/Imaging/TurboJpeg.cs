@@ -8,7 +8,7 @@ namespace Mentor.Imaging;
 /// Why a binding of our own: the libjpeg-turbo inside SkiaSharp's native library is built without its SIMD code, so a
 /// clothing photo takes 1.5 ms there against 0.54 ms here, and decoding is most of what preparing a photo costs; no NuGet
 /// package wraps libturbojpeg. The pixels are the same bytes Skia gives (same library, same integer IDCT and upsampling:
-/// checked on every photo of the datasets by the tests), so nothing downstream, the feature cache included, can tell.
+/// checked on photos of both datasets, at every scale, by the tests), so nothing downstream, the feature cache included, can tell.
 /// Anything unusual (a warning, CMYK, a size the codec cannot produce) is left to Skia, which decodes or reports it.
 /// </summary>
 internal static unsafe class TurboJpeg

@@ -34,5 +34,6 @@ public sealed class BenchCommandTests : IDisposable
         // Figures from different processors are not comparable: the report names the one it ran on.
         var cpu = File.ReadLines("/proc/cpuinfo").First(l => l.StartsWith("model name", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
         Assert.StartsWith(cpu, result.Json.GetProperty("cpu").GetString());
+        Assert.Equal("libjpeg-turbo (system)", result.Json.GetProperty("jpegDecoder").GetString()); // installed by .ci/run
     }
 }
