@@ -8,7 +8,7 @@ internal sealed class BenchReport
     public string Backbone { get; set; } = "";
     public string Cpu { get; set; } = "";
 
-    /// <summary>Which library decoded the JPEGs (the system's libjpeg-turbo is about 2.7 times faster than SkiaSharp's).</summary>
+    /// <summary>Which library decoded the JPEGs (the system's libjpeg-turbo decodes about twice as fast as SkiaSharp's).</summary>
     public string JpegDecoder { get; set; } = "";
     public int Cores { get; set; }
     public int? Images { get; set; }
