@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using SkiaSharp;
@@ -86,20 +86,12 @@ internal static class BilinearSampler
         return into;
     }
 
+    // upper + weight * (lower - upper) + 255 (over white), in the order of the scalar formula, so the values do not depend on the CPU's vector width.
     private static void Lerp(ReadOnlySpan<float> upper, ReadOnlySpan<float> lower, float weight, Span<float> output)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var w = new Vector<float>(weight);
-            var white = new Vector<float>(255f);
-            for (var n = Vector<float>.Count; i + n <= output.Length; i += n)
-            {
-                var u = new Vector<float>(upper[i..]);
-                (u + w * (new Vector<float>(lower[i..]) - u) + white).CopyTo(output[i..]);
-            }
-        }
-        for (; i < output.Length; i++) output[i] = upper[i] + weight * (lower[i] - upper[i]) + 255f;
+        TensorPrimitives.Subtract(lower, upper, output);
+        TensorPrimitives.MultiplyAdd(output, weight, upper, output);
+        TensorPrimitives.Add(output, 255f, output);
     }
 
     /// <summary>For each output pixel along one axis: the two source pixels it lies between and the second one's weight.</summary>

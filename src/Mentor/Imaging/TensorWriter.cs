@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Numerics;
+using System.Numerics.Tensors;
 using Mentor.Backbones;
 using SkiaSharp;
 
@@ -64,39 +64,17 @@ public static class TensorWriter
         {
             var values = tensor.Slice(c * plane, plane);
             var inverse = 1f / std[c];
+            // (v * scale + offset - mean) / std, as a multiply then adds.
+            TensorPrimitives.Multiply(values, spec.PixelScale * inverse, values);
             if (mean.Length == 3)
             {
-                // (v * scale + offset - mean) / std as one multiply-add.
-                MultiplyAdd(values, spec.PixelScale * inverse, (spec.PixelOffset - mean[c]) * inverse);
+                TensorPrimitives.Add(values, (spec.PixelOffset - mean[c]) * inverse, values);
                 continue;
             }
-            SubtractScaled(values, spec.PixelScale, spec.PixelOffset, mean.AsSpan(c * plane, plane), inverse);
+            TensorPrimitives.Add(values, spec.PixelOffset * inverse, values);
+            TensorPrimitives.MultiplyAdd(mean.AsSpan(c * plane, plane), -inverse, values, values); // a mean per pixel
         }
         if (spec.Layout == TensorLayout.Nhwc) Interleave(tensor[..(3 * plane)], plane);
-    }
-
-    private static void MultiplyAdd(Span<float> values, float multiplier, float addend)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var (m, a) = (new Vector<float>(multiplier), new Vector<float>(addend));
-            for (var n = Vector<float>.Count; i + n <= values.Length; i += n) (new Vector<float>(values[i..]) * m + a).CopyTo(values[i..]);
-        }
-        for (; i < values.Length; i++) values[i] = values[i] * multiplier + addend;
-    }
-
-    // (v * scale + offset - mean) * inverse, with a mean per pixel.
-    private static void SubtractScaled(Span<float> values, float scale, float offset, ReadOnlySpan<float> mean, float inverse)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var (s, o, v) = (new Vector<float>(scale), new Vector<float>(offset), new Vector<float>(inverse));
-            for (var n = Vector<float>.Count; i + n <= values.Length; i += n)
-                ((new Vector<float>(values[i..]) * s + o - new Vector<float>(mean[i..])) * v).CopyTo(values[i..]);
-        }
-        for (; i < values.Length; i++) values[i] = (values[i] * scale + offset - mean[i]) * inverse;
     }
 
     // Planes to pixels: element c * plane + i moves to 3 * i + c.
